@@ -1,0 +1,47 @@
+/**
+ * Stable error codes of the API (the `code` member of every problem+json). They are API: never rename
+ * one. Each has a message in web/i18n/<locale>.json under `errors.<CODE>`.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'BODY_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DEACTIVATED',
+  'EMAIL_TAKEN',
+  'ALREADY_MEMBER',
+  'INVITE_INVALID',
+  'RESET_TOKEN_INVALID',
+  'LAST_ADMIN',
+  'INVALID_CURSOR',
+  'INVALID_FILTER',
+  'INVALID_SORT',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Per-field rule codes, with messages under `validation.<code>`. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'type',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'enum',
+  'pattern',
+  'unknown',
+  'minItems',
+  'maxItems',
+  'invalid',
+  'taken',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -1,0 +1,37 @@
+import type { Role } from './roles.js';
+
+/**
+ * Who may do what: one table for the server (which enforces it, server/platform/permissions/policy.ts)
+ * and the web app (which only hides what would be refused).
+ */
+
+/** Workspace-level actions, granted to roles as a whole. */
+/** `records.dedupe`: run duplicate scans and work through their groups. */
+export type WorkspaceAction = 'workspace.manage' | 'members.manage' | 'members.read' | 'apiKeys.manage' | 'audit.read' | 'records.dedupe';
+
+/** Actions on owned records (contacts, accounts, opportunities…), each granted with a scope. */
+export type RecordAction = 'read' | 'create' | 'update' | 'delete';
+/** Whose records: none, only the caller's, the caller's team's, or all in the workspace. */
+export type Scope = 'none' | 'own' | 'team' | 'all';
+
+export const WORKSPACE_GRANTS: Record<Role, readonly WorkspaceAction[]> = {
+  admin: ['workspace.manage', 'members.manage', 'members.read', 'apiKeys.manage', 'audit.read', 'records.dedupe'],
+  manager: ['members.read', 'audit.read', 'records.dedupe'],
+  sales: ['members.read'],
+  service: ['members.read'],
+  marketing: ['members.read'],
+  read_only: ['members.read'],
+};
+
+export const RECORD_GRANTS: Record<Role, Record<RecordAction, Scope>> = {
+  admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+  manager: { read: 'all', create: 'all', update: 'team', delete: 'team' },
+  sales: { read: 'team', create: 'own', update: 'own', delete: 'own' },
+  service: { read: 'all', create: 'all', update: 'own', delete: 'none' },
+  marketing: { read: 'all', create: 'all', update: 'own', delete: 'none' },
+  read_only: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+};
+
+export function roleCan(role: Role, action: WorkspaceAction): boolean {
+  return WORKSPACE_GRANTS[role]?.includes(action) ?? false;
+}

@@ -1,0 +1,11 @@
+// Every table, for Drizzle's query builder and drizzle-kit's migration generator.
+// Each table is owned by one module; other modules reach it through that module's services.
+export * from '../platform/tenancy/tenancy.tables.js';
+export * from '../platform/auth/auth.tables.js';
+export * from '../platform/audit/audit.tables.js';
+export * from '../platform/jobs/jobs.tables.js';
+export * from '../modules/customers/contacts.tables.js';
+export * from '../modules/customers/accounts.tables.js';
+export * from '../modules/customers/imports.tables.js';
+export * from '../platform/views/views.tables.js';
+export * from '../platform/custom-fields/custom-fields.tables.js';

@@ -1,0 +1,117 @@
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { ownershipFilter } from '../../platform/permissions/policy.js';
+import { toE164 } from '../../platform/phones.js';
+import { normalizeText, stripAccents } from '../../platform/search/normalize.js';
+import { contacts, contactsSearch } from './contacts.tables.js';
+import type { Contact, ContactInput } from './contacts.service.js';
+
+export type DuplicateReason = 'email' | 'phone' | 'name_company' | 'similar_name_company' | 'name';
+
+export interface DuplicateCandidate {
+  contact: Contact;
+  /** 0–1: how likely the two are the same person. */
+  score: number;
+  reasons: DuplicateReason[];
+}
+
+const REASON_WEIGHT: Record<DuplicateReason, number> = {
+  email: 0.95,
+  phone: 0.9,
+  name_company: 0.85,
+  similar_name_company: 0.7,
+  name: 0.5,
+};
+const MIN_SCORE = 0.5;
+
+/** Name as compared for duplicates: search form without spaces or accents (王 伟 = 王伟, Müller = muller). */
+const nameKey = (name: string) => stripAccents(normalizeText(name)).replace(/[\s.\-·]/g, '');
+
+/** Sørensen–Dice similarity of character bigrams: 1 for equal strings, tolerant of one typo in a name. */
+export function bigramSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = (s: string) => Array.from({ length: s.length - 1 }, (_, i) => s.slice(i, i + 2));
+  const left = grams(a);
+  const right = grams(b);
+  const pool = new Map<string, number>();
+  for (const g of right) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of left) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) {
+      shared += 1;
+      pool.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (left.length + right.length);
+}
+
+/** Why `candidate` may be the same person as `input`, and how likely (independent reasons combine). */
+export function scoreDuplicate(input: { name: string; company?: string | null; email?: string | null; phone?: string | null }, candidate: Contact): DuplicateCandidate | null {
+  const reasons: DuplicateReason[] = [];
+  if (input.email && candidate.email && input.email.trim().toLowerCase() === candidate.email) reasons.push('email');
+  if (input.phone && candidate.phone && input.phone === candidate.phone) reasons.push('phone');
+  const sameName = nameKey(input.name) === nameKey(candidate.name);
+  const companyA = input.company ? nameKey(input.company) : '';
+  const companyB = candidate.company ? nameKey(candidate.company) : '';
+  const sameCompany = Boolean(companyA) && companyA === companyB;
+  if (sameName && sameCompany) reasons.push('name_company');
+  else if (sameCompany && bigramSimilarity(nameKey(input.name), nameKey(candidate.name)) >= 0.75) reasons.push('similar_name_company');
+  else if (sameName && (!companyA || !companyB)) reasons.push('name');
+  if (reasons.length === 0) return null;
+  const score = 1 - reasons.reduce((miss, r) => miss * (1 - REASON_WEIGHT[r]), 1);
+  return score >= MIN_SCORE ? { contact: candidate, score: Math.round(score * 1000) / 1000, reasons } : null;
+}
+
+/**
+ * Contacts that are likely the same person as `input` — same e-mail, same phone, same or similar name at
+ * the same company (simplified/traditional and accents folded) — for showing before a save or import.
+ * Candidates come from the search-key index, so this stays an index lookup at any table size.
+ */
+export async function findLikelyDuplicates(tx: Executor, ctx: RequestContext, input: Partial<ContactInput> & { name: string; excludeId?: string }): Promise<DuplicateCandidate[]> {
+  const phone = input.phone ? toE164(input.phone, ctx.country) : null;
+  const email = input.email?.trim().toLowerCase() || null;
+  const probe = { ...input, email, phone };
+  const keys = [`n:${nameKey(input.name)}`];
+  if (email) keys.push(`e:${email}`);
+  if (phone) keys.push(`t:${phone.slice(1)}`);
+  if (input.company) keys.push(`c:${normalizeText(input.company).replace(/\s/g, '')}`);
+  // Candidates through the search view (an index lookup; under row-level security `&&` cannot use the
+  // index: see contactsSearch), then their rows by primary key.
+  const ids = await tx
+    .select({ id: contactsSearch.id })
+    .from(contactsSearch)
+    .where(
+      and(
+        eq(contactsSearch.workspaceId, ctx.workspaceId),
+        isNull(contactsSearch.deletedAt),
+        input.excludeId ? ne(contactsSearch.id, input.excludeId) : undefined,
+        ownershipFilter(ctx, 'read', contactsSearch.ownerId),
+        sql`${contactsSearch.searchKeys} && array[${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )}]::text[]`,
+      ),
+    )
+    .limit(200);
+  if (ids.length === 0) return [];
+  const candidates = await tx
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.workspaceId, ctx.workspaceId),
+        inArray(
+          contacts.id,
+          ids.map((r) => r.id),
+        ),
+      ),
+    );
+  return candidates
+    .map((c) => scoreDuplicate(probe, c))
+    .filter((d): d is DuplicateCandidate => d !== null)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 20);
+}

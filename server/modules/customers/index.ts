@@ -1,0 +1,33 @@
+// The customers module's public surface: other modules import only from here.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { registerCustomizableObject } from '../../platform/custom-fields/custom-fields.service.js';
+import { registerViewableList } from '../../platform/views/views.service.js';
+import { accountRoutes } from './accounts.routes.js';
+import { accountListSpec } from './accounts.service.js';
+import { contactListSpec } from './contacts.service.js';
+import { bulkRoutes } from './bulk.routes.js';
+import { duplicateScanRoutes } from './duplicate-scan.routes.js';
+import { contactRoutes } from './contacts.routes.js';
+import { exportRoutes } from './export.routes.js';
+import { importRoutes } from './imports.routes.js';
+import { overviewRoutes } from './overview.routes.js';
+
+registerViewableList('contacts', contactListSpec);
+registerCustomizableObject('contacts');
+registerCustomizableObject('accounts');
+registerViewableList('accounts', accountListSpec);
+
+export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Before the record routes, so /contacts/export and /contacts/bulk read as paths of their own, not ids.
+  await app.register(exportRoutes);
+  await app.register(bulkRoutes);
+  await app.register(duplicateScanRoutes);
+  await app.register(contactRoutes);
+  await app.register(accountRoutes);
+  await app.register(importRoutes);
+  await app.register(overviewRoutes);
+};
+export { accountSearchProvider } from './accounts.search.js';
+export { contactSearchProvider } from './contacts.search.js';
+export { createContact, getContact, listContacts, type Contact, type ContactInput } from './contacts.service.js';
+export { createAccount, getAccount, listAccounts, type Account, type AccountInput } from './accounts.service.js';

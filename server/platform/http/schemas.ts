@@ -1,0 +1,54 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** Shared request/response schema pieces. Every route declares its schemas; OpenAPI is generated from them. */
+
+export const Uuid = Type.String({ format: 'uuid', description: 'UUID' });
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+/** A point in time: a Date in code, ISO 8601 with offset on the wire. */
+export const Timestamp = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
+/** A string from a fixed list; statically typed as the list's union. */
+export const StringEnum = <T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
+    cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The `nextCursor` of the previous page.' })),
+    sort: Type.Optional(Type.String({ maxLength: 100, description: 'Field to sort by; prefix `-` for descending.' })),
+    filter: Type.Optional(
+      Type.Union([Type.String({ maxLength: 500 }), Type.Array(Type.String({ maxLength: 500 }), { maxItems: 20 })], {
+        description: 'Repeatable `field:operator:value`; all must hold. See docs/api.md.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ data: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'Stable error code (contracts/errors.ts).' }),
+    detail: Type.String(),
+    instance: Type.String(),
+    requestId: Type.String(),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+    ),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+/** Error responses every authenticated route may give, for the OpenAPI document. */
+export const errorResponses = {
+  400: Type.Ref('Problem'),
+  401: Type.Ref('Problem'),
+  403: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+};

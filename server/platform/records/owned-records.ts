@@ -1,0 +1,172 @@
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { uuidv7 } from 'uuidv7';
+import type { Executor } from '../../db/client.js';
+import type { RequestContext } from '../auth/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { notFound } from '../errors/app-error.js';
+import { planList, type ListParams, type ListSpec } from '../http/list-query.js';
+import { assertMayActOn, mayActOn, ownershipFilter } from '../permissions/policy.js';
+import { assertActiveMember } from '../tenancy/membership-checks.js';
+import { customFieldExpression, listCustomFields, validateCustomValues } from '../custom-fields/custom-fields.service.js';
+
+/** The columns every owned business record has (contacts, accounts, leads, opportunities, cases…). */
+interface OwnedColumns {
+  custom?: PgColumn;
+  workspaceId: PgColumn;
+  id: PgColumn;
+  ownerId: PgColumn;
+  deletedAt: PgColumn;
+  deletedBy: PgColumn;
+  updatedAt: PgColumn;
+}
+type OwnedTable = PgTable & OwnedColumns;
+
+export interface OwnedRow {
+  id: string;
+  ownerId: string | null;
+}
+
+export interface OwnedRecordConfig<TRow extends OwnedRow, TInput> {
+  /** A table with the owned columns (its `.enableRLS()` type is not a PgTable's, hence the loose type). */
+  table: OwnedColumns;
+  /** Name in the audit log and in 404 messages (`resources.<recordType>`). */
+  recordType: string;
+  /** Filterable and sortable fields of the list route. */
+  listSpec: ListSpec;
+  /**
+   * API input → column values: cleaning, normalization, derived columns (search keys). Receives the stored
+   * row on update (null on create) so derived columns can be computed from the whole record. Validates
+   * what the schema cannot (throws AppError naming the field).
+   */
+  toColumns(tx: Executor, ctx: RequestContext, input: Partial<TInput>, before: TRow | null): Promise<Partial<TRow>>;
+  /** The object's name for custom fields (`contacts`); its table then has a `custom` JSONB column. */
+  customFieldsOf?: string;
+}
+
+/**
+ * Create, read, list, update, delete to the recycle bin and restore, for one owned record type — with the
+ * workspace filter, ownership scopes (read outside scope: 404; write on a readable record: 403), owner
+ * checks and the audit trail done the same way for every object. Modules wrap these in their services.
+ */
+export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: string | null }>(config: OwnedRecordConfig<TRow, TInput>) {
+  const { recordType } = config;
+  const table = config.table as unknown as OwnedTable;
+  const deletedSpec: ListSpec = {
+    ...config.listSpec,
+    fields: { ...config.listSpec.fields, deletedAt: { column: table.deletedAt, type: 'timestamp', sortable: true } },
+    defaultSort: '-deletedAt',
+  };
+  const inWorkspace = (ctx: RequestContext) => eq(table.workspaceId, ctx.workspaceId);
+  const byId = (ctx: RequestContext, id: string) => and(inWorkspace(ctx), eq(table.id, id));
+
+  async function find(tx: Executor, ctx: RequestContext, id: string, deleted: boolean): Promise<TRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(table)
+      .where(and(byId(ctx, id), deleted ? isNotNull(table.deletedAt) : isNull(table.deletedAt)));
+    return row as TRow | undefined;
+  }
+
+  /** The list spec with the workspace's custom fields added as `custom.<key>` filters. */
+  async function specFor(tx: Executor, ctx: RequestContext, base: ListSpec): Promise<ListSpec> {
+    if (!config.customFieldsOf) return base;
+    const defs = await listCustomFields(tx, ctx, config.customFieldsOf);
+    const custom = Object.fromEntries(defs.map((d) => {
+      const { expression, type } = customFieldExpression(table.custom, d);
+      return [`custom.${d.key}`, { column: expression, type }];
+    }));
+    return { ...base, fields: { ...base.fields, ...custom } };
+  }
+
+  /** Custom values of a write, validated and merged over the stored ones (create: required ones too). */
+  async function customValues(tx: Executor, ctx: RequestContext, input: Partial<TInput>, before: TRow | null) {
+    const written = (input as { custom?: Record<string, unknown> }).custom;
+    if (!config.customFieldsOf || (before && written === undefined)) return {};
+    const stored = before ? ((before as unknown as { custom: Record<string, unknown> }).custom ?? {}) : null;
+    return { custom: await validateCustomValues(tx, ctx, config.customFieldsOf, written, stored) };
+  }
+
+  async function list(tx: Executor, ctx: RequestContext, params: ListParams, deleted = false) {
+    const plan = planList(await specFor(tx, ctx, deleted ? deletedSpec : config.listSpec), params);
+    const rows = await tx
+      .select()
+      .from(table)
+      .where(
+        and(
+          inWorkspace(ctx),
+          deleted ? isNotNull(table.deletedAt) : isNull(table.deletedAt),
+          // The bin shows what the caller could have deleted.
+          ownershipFilter(ctx, deleted ? 'delete' : 'read', table.ownerId),
+          plan.where,
+        ),
+      )
+      .orderBy(...plan.orderBy)
+      .limit(plan.limit);
+    return plan.page(rows as unknown as (TRow & Record<string, unknown>)[]);
+  }
+
+  /** A record the caller may read; 404 when missing, in the recycle bin or outside their scope. */
+  async function get(tx: Executor, ctx: RequestContext, id: string): Promise<TRow> {
+    const row = await find(tx, ctx, id, false);
+    if (!row || !(await mayActOn(tx, ctx, 'read', row.ownerId))) throw notFound(recordType);
+    return row;
+  }
+
+  async function create(tx: Executor, ctx: RequestContext, input: TInput): Promise<TRow> {
+    const values = { ...(await config.toColumns(tx, ctx, input, null)), ...(await customValues(tx, ctx, input, null)) };
+    const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
+    await assertActiveMember(tx, ctx, ownerId, 'ownerId');
+    await assertMayActOn(tx, ctx, 'create', ownerId ?? null);
+    const [row] = await tx
+      .insert(table)
+      .values({ ...values, ownerId, workspaceId: ctx.workspaceId, id: uuidv7() })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'create', recordType, recordId: (row as unknown as TRow).id, after: row as Record<string, unknown> });
+    return row as unknown as TRow;
+  }
+
+  async function update(tx: Executor, ctx: RequestContext, id: string, patch: Partial<TInput>): Promise<TRow> {
+    const before = await get(tx, ctx, id);
+    await assertMayActOn(tx, ctx, 'update', before.ownerId);
+    if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) {
+      // Giving the record away also needs the right to own it there.
+      await assertActiveMember(tx, ctx, patch.ownerId, 'ownerId');
+      await assertMayActOn(tx, ctx, 'create', patch.ownerId);
+    }
+    const values = { ...(await config.toColumns(tx, ctx, patch, before)), ...(await customValues(tx, ctx, patch, before)) };
+    const [after] = await tx
+      .update(table)
+      .set({ ...values, ...(patch.ownerId !== undefined ? { ownerId: patch.ownerId } : {}), updatedAt: new Date() })
+      .where(byId(ctx, id))
+      .returning();
+    await recordAudit(tx, ctx, { action: 'update', recordType, recordId: id, before: before as unknown as Record<string, unknown>, after: after as Record<string, unknown> });
+    return after as TRow;
+  }
+
+  /** Moves a record to the recycle bin; `restore` brings it back with everything it had. */
+  async function remove(tx: Executor, ctx: RequestContext, id: string): Promise<void> {
+    const before = await get(tx, ctx, id);
+    await assertMayActOn(tx, ctx, 'delete', before.ownerId);
+    await tx.update(table).set({ deletedAt: new Date(), deletedBy: ctx.userId }).where(byId(ctx, id));
+    await recordAudit(tx, ctx, { action: 'delete', recordType, recordId: id, before: before as unknown as Record<string, unknown> });
+  }
+
+  async function restore(tx: Executor, ctx: RequestContext, id: string): Promise<TRow> {
+    const deleted = await find(tx, ctx, id, true);
+    if (!deleted || !(await mayActOn(tx, ctx, 'delete', deleted.ownerId))) throw notFound(recordType);
+    const [row] = await tx.update(table).set({ deletedAt: null, deletedBy: null, updatedAt: new Date() }).where(byId(ctx, id)).returning();
+    await recordAudit(tx, ctx, { action: 'restore', recordType, recordId: id, after: row as Record<string, unknown> });
+    return row as unknown as TRow;
+  }
+
+  return {
+    list: (tx: Executor, ctx: RequestContext, params: ListParams) => list(tx, ctx, params, false),
+    listDeleted: (tx: Executor, ctx: RequestContext, params: ListParams) => list(tx, ctx, params, true),
+    get,
+    create,
+    update,
+    remove,
+    restore,
+  };
+}

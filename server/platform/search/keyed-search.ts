@@ -1,0 +1,114 @@
+import { and, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
+import { ownershipFilter } from '../permissions/policy.js';
+import { hasHan } from './normalize.js';
+import type { SearchHit, SearchProvider } from './search.service.js';
+
+/** Below this trigram word similarity a fuzzy match is noise. */
+const FUZZY_THRESHOLD = 0.5;
+
+/**
+ * The columns search reads, through a view confined to the transaction's workspace (see
+ * `contactsSearch` in modules/customers/contacts.tables.ts for why a view and not the table). See
+ * docs/search.md.
+ */
+export interface SearchableView {
+  workspaceId: PgColumn;
+  id: PgColumn;
+  ownerId: PgColumn;
+  deletedAt: PgColumn;
+  searchKeys: PgColumn;
+  searchText: PgColumn;
+  name: PgColumn;
+  createdAt: PgColumn;
+}
+
+/** The table the hits are read from (under row-level security), by primary key. */
+export interface SearchedTable {
+  workspaceId: PgColumn;
+  id: PgColumn;
+}
+
+/** `array[$1, $2, …]::text[]`: values the planner sees, so that it can weigh each key by its statistics. */
+const textArray = (values: string[]) => sql`array[${sql.join(
+  values.map((v) => sql`${v}`),
+  sql`, `,
+)}]::text[]`;
+
+/**
+ * A search provider for an owned table with search-key columns: exact key hits through the GIN index,
+ * then, when those leave room, typo-tolerant trigram matches for Latin queries of 3+ characters. Only
+ * records the caller may read, none from the recycle bin.
+ *
+ * Exact hits rank by the best weight among the keys they matched, then shortest name, then newest. They
+ * are read one weight class at a time, best first, each with `order by length(name), created_at desc`
+ * and the room left as its limit: the planner can then either sort a rare key's few matches or walk
+ * `*_search_order_idx` in order and stop after `limit` matches of a common one (王 matches 7 % of
+ * Chinese names) — never sorting tens of thousands of rows. The hits' rows are read last, by id.
+ */
+export function keyedSearchProvider<TRow extends Record<string, unknown>>(options: {
+  type: string;
+  table: SearchedTable;
+  view: SearchableView;
+  subtitle(row: TRow): string | null;
+}): SearchProvider {
+  const t = options.table;
+  const v = options.view;
+  const from = t as unknown as PgTable;
+  const fromView = v as unknown as PgView;
+  return {
+    type: options.type,
+    async search(tx, ctx, query) {
+      const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), ownershipFilter(ctx, 'read', v.ownerId));
+      const weights = [...new Set(query.weights)].sort((a, b) => b - a);
+      const found: { id: string; score: number }[] = [];
+      const better: string[] = [];
+      for (const weight of weights) {
+        if (found.length >= query.limit) break;
+        const keys = query.keys.filter((_, i) => query.weights[i] === weight);
+        // This class: records matching one of its keys and none of a better class (those ranked already).
+        const conditions: (SQL | undefined)[] = [base, sql`${v.searchKeys} && ${textArray(keys)}`];
+        if (better.length) conditions.push(not(sql`${v.searchKeys} && ${textArray(better)}`));
+        const rows = (await tx
+          .select({ id: v.id })
+          .from(fromView)
+          .where(and(...conditions))
+          .orderBy(sql`length(${v.name})`, sql`${v.createdAt} desc nulls last`, sql`${v.id} desc nulls last`)
+          .limit(query.limit - found.length)) as { id: string }[];
+        found.push(...rows.map((r) => ({ id: r.id, score: weight })));
+        better.push(...keys);
+      }
+      if (found.length < query.limit && query.text.length >= 3 && !hasHan(query.text)) {
+        // word_similarity: how well the query matches the best part of the record's search text.
+        const similarity = sql<number>`word_similarity(${query.text}, ${v.searchText})`;
+        const fuzzy = (await tx
+          .select({ id: v.id, score: sql<number>`(${similarity} * 50)::float` })
+          .from(fromView)
+          .where(and(base, sql`${query.text} <% ${v.searchText}`, sql`${similarity} >= ${FUZZY_THRESHOLD}`))
+          .orderBy(sql`${similarity} desc`)
+          .limit(query.limit)) as { id: string; score: number }[];
+        const seen = new Set(found.map((f) => f.id));
+        found.push(...fuzzy.filter((f) => !seen.has(f.id)));
+      }
+      if (found.length === 0) return [];
+      // The rows themselves, by primary key under row-level security (an index lookup: uuid equality is leakproof).
+      const rows = (await tx
+        .select({ row: sql<TRow>`to_jsonb(${from})` })
+        .from(from)
+        .where(
+          and(
+            eq(t.workspaceId, ctx.workspaceId),
+            inArray(
+              t.id,
+              found.map((f) => f.id),
+            ),
+          ),
+        )) as { row: TRow }[];
+      const byId = new Map(rows.map(({ row }) => [String(row.id), row]));
+      return found.flatMap(({ id, score }): SearchHit[] => {
+        const row = byId.get(id);
+        return row ? [{ type: options.type, id, title: String(row.name), subtitle: options.subtitle(row), score: Number(score) }] : [];
+      });
+    },
+  };
+}

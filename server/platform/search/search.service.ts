@@ -1,0 +1,39 @@
+import type { Executor } from '../../db/client.js';
+import type { RequestContext } from '../auth/context.js';
+import { phoneQueryDigits } from '../phones.js';
+import { queryKeys } from './search-keys.js';
+import { normalizeText } from './normalize.js';
+
+export interface SearchHit {
+  /** Record type, e.g. `contact`; the web app links it to that record's page. */
+  type: string;
+  id: string;
+  title: string;
+  subtitle: string | null;
+  score: number;
+}
+
+export interface SearchQuery {
+  /** Normalized query text (lower-case, simplified Chinese). */
+  text: string;
+  keys: string[];
+  weights: number[];
+  limit: number;
+}
+
+/** What a module registers to appear in the global search box. */
+export interface SearchProvider {
+  type: string;
+  search(tx: Executor, ctx: RequestContext, query: SearchQuery): Promise<SearchHit[]>;
+}
+
+/** Searches every provider and merges their hits, best first. */
+export async function searchEverything(tx: Executor, ctx: RequestContext, providers: SearchProvider[], text: string, limit: number): Promise<SearchHit[]> {
+  const keys = queryKeys(text, phoneQueryDigits(text, ctx.country));
+  if (keys.length === 0) return [];
+  const query: SearchQuery = { text: normalizeText(text), keys: keys.map((k) => k.key), weights: keys.map((k) => k.weight), limit };
+  const hits: SearchHit[] = [];
+  // Sequential on purpose: one transaction, one connection.
+  for (const provider of providers) hits.push(...(await provider.search(tx, ctx, query)));
+  return hits.sort((a, b) => b.score - a.score || a.title.length - b.title.length || a.title.localeCompare(b.title)).slice(0, limit);
+}

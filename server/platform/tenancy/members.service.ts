@@ -1,0 +1,105 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import type { Role } from '../../../contracts/roles.js';
+import type { RequestContext } from '../auth/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError, notFound } from '../errors/app-error.js';
+import { planList, type ListParams, type ListSpec } from '../http/list-query.js';
+import { assertCan } from '../permissions/policy.js';
+import { assertTeam } from './membership-checks.js';
+import { memberships, users } from './tenancy.tables.js';
+
+const memberColumns = {
+  userId: memberships.userId,
+  id: memberships.userId,
+  email: users.email,
+  name: users.name,
+  avatar: users.avatar,
+  role: memberships.role,
+  status: memberships.status,
+  teamId: memberships.teamId,
+  createdAt: memberships.createdAt,
+};
+
+
+const memberListSpec: ListSpec = {
+  fields: {
+    name: { column: users.name, type: 'text', sortable: true },
+    email: { column: users.email, type: 'text', sortable: true },
+    createdAt: { column: memberships.createdAt, type: 'timestamp', sortable: true },
+    role: { column: memberships.role, type: 'text' },
+    status: { column: memberships.status, type: 'text' },
+    teamId: { column: memberships.teamId, type: 'uuid' },
+  },
+  id: memberships.userId,
+  defaultSort: 'createdAt',
+};
+
+export async function listMembers(tx: Executor, ctx: RequestContext, params: ListParams) {
+  assertCan(ctx, 'members.read');
+  const plan = planList(memberListSpec, params);
+  const rows = await tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  return plan.page(rows);
+}
+
+export async function getMember(tx: Executor, ctx: RequestContext, userId: string) {
+  assertCan(ctx, 'members.read');
+  const [member] = await tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+  if (!member) throw notFound('member');
+  return member;
+}
+
+/** Refuses a change that would leave the workspace without an active admin. */
+async function assertAnotherActiveAdmin(tx: Executor, ctx: RequestContext, userId: string): Promise<void> {
+  const [{ count }] = (await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.workspaceId, ctx.workspaceId),
+        eq(memberships.role, 'admin'),
+        eq(memberships.status, 'active'),
+        ne(memberships.userId, userId),
+      ),
+    )) as [{ count: number }];
+  if (count === 0) throw new AppError('LAST_ADMIN', 409);
+}
+
+async function changeMembership(
+  tx: Executor,
+  ctx: RequestContext,
+  userId: string,
+  patch: Partial<{ role: Role; teamId: string | null; status: 'active' | 'deactivated' }>,
+){
+  assertCan(ctx, 'members.manage');
+  const before = await getMember(tx, ctx, userId);
+  const losesAdmin = before.role === 'admin' && before.status === 'active' && ((patch.role && patch.role !== 'admin') || patch.status === 'deactivated');
+  if (losesAdmin) await assertAnotherActiveAdmin(tx, ctx, userId);
+  await tx
+    .update(memberships)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+  const after = await getMember(tx, ctx, userId);
+  await recordAudit(tx, ctx, { action: 'update', recordType: 'member', recordId: userId, before, after });
+  return after;
+}
+
+export async function updateMember(tx: Executor, ctx: RequestContext, userId: string, patch: { role?: Role; teamId?: string | null }) {
+  await assertTeam(tx, ctx, patch.teamId, 'teamId');
+  return changeMembership(tx, ctx, userId, patch);
+}
+
+/** A deactivated member can no longer sign in to this workspace; their records stay. */
+export function setMemberActive(tx: Executor, ctx: RequestContext, userId: string, active: boolean) {
+  return changeMembership(tx, ctx, userId, { status: active ? 'active' : 'deactivated' });
+}

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { asCaller } from '../http/route-context.js';
+import { IdParams, Page, errorResponses } from '../http/schemas.js';
+import { invalidField } from '../errors/app-error.js';
+import { UserSchema, WorkspaceSchema } from '../auth/auth.schema.js';
+import { createInvite, listInvites, revokeInvite } from './invites.service.js';
+import { getMember, listMembers, setMemberActive, updateMember } from './members.service.js';
+import { getProfile, updateProfile } from './profile.service.js';
+import {
+  CreateInviteBody,
+  CreatedInviteSchema,
+  InviteSchema,
+  MemberListQuery,
+  MemberSchema,
+  UpdateMemberBody,
+  UpdateProfileBody,
+  UpdateWorkspaceBody,
+} from './tenancy.schema.js';
+import { getWorkspace, isTimeZone, updateWorkspace } from './workspaces.service.js';
+
+function assertTimeZone(field: string, value: string | null | undefined): void {
+  if (value && !isTimeZone(value)) throw invalidField(field, 'invalid');
+}
+
+export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/workspace', { schema: { tags: ['workspace'], summary: 'Workspace settings', response: { 200: WorkspaceSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => getWorkspace(tx, ctx)),
+  );
+  app.patch(
+    '/workspace',
+    { config: { sessionOnly: true }, schema: { tags: ['workspace'], summary: 'Change workspace settings (admin)', body: UpdateWorkspaceBody, response: { 200: WorkspaceSchema, ...errorResponses } } },
+    (request) => {
+      assertTimeZone('timeZone', request.body.timeZone);
+      return asCaller(request, (tx, ctx) => updateWorkspace(tx, ctx, request.body));
+    },
+  );
+
+  app.get('/me', { config: { sessionOnly: true }, schema: { tags: ['profile'], summary: 'Your profile', response: { 200: UserSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => getProfile(tx, ctx.userId!)),
+  );
+  app.patch(
+    '/me',
+    { config: { sessionOnly: true }, schema: { tags: ['profile'], summary: 'Change your name, language, time zone or photo', body: UpdateProfileBody, response: { 200: UserSchema, ...errorResponses } } },
+    (request) => {
+      assertTimeZone('timeZone', request.body.timeZone);
+      return asCaller(request, (tx, ctx) => updateProfile(tx, ctx, request.body));
+    },
+  );
+
+  const memberTags = ['members'];
+  app.get(
+    '/members',
+    {
+      schema: {
+        tags: memberTags,
+        summary: 'Members of the workspace',
+        description: 'Filter: name, email, role, status, teamId, createdAt. Sort: name, email, createdAt.',
+        querystring: MemberListQuery,
+        response: { 200: Page(MemberSchema), ...errorResponses },
+      },
+    },
+    (request) => asCaller(request, (tx, ctx) => listMembers(tx, ctx, request.query)),
+  );
+  app.get('/members/:id', { schema: { tags: memberTags, summary: 'One member', params: IdParams, response: { 200: MemberSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => getMember(tx, ctx, request.params.id)),
+  );
+  app.patch(
+    '/members/:id',
+    { config: { sessionOnly: true }, schema: { tags: memberTags, summary: 'Change role or team (admin)', params: IdParams, body: UpdateMemberBody, response: { 200: MemberSchema, ...errorResponses } } },
+    (request) => asCaller(request, (tx, ctx) => updateMember(tx, ctx, request.params.id, request.body)),
+  );
+  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
+    app.post(
+      `/members/:id/${action}`,
+      { config: { sessionOnly: true }, schema: { tags: memberTags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a member (admin)`, params: IdParams, response: { 200: MemberSchema, ...errorResponses } } },
+      (request) => asCaller(request, (tx, ctx) => setMemberActive(tx, ctx, request.params.id, active)),
+    );
+  }
+
+  const inviteTags = ['invites'];
+  app.get('/invites', { config: { sessionOnly: true }, schema: { tags: inviteTags, summary: 'Open invitations (admin)', response: { 200: Type.Object({ data: Type.Array(InviteSchema) }), ...errorResponses } } }, async (request) => ({
+    data: await asCaller(request, (tx, ctx) => listInvites(tx, ctx)),
+  }));
+  app.post(
+    '/invites',
+    { config: { sessionOnly: true }, schema: { tags: inviteTags, summary: 'Invite someone (admin); returns the link', body: CreateInviteBody, response: { 201: CreatedInviteSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const { token, ...invite } = await asCaller(request, (tx, ctx) => createInvite(tx, ctx, request.body));
+      return reply.status(201).send({ ...invite, url: `${app.config.publicUrl}/invite/${token}` });
+    },
+  );
+  app.delete(
+    '/invites/:id',
+    { config: { sessionOnly: true }, schema: { tags: inviteTags, summary: 'Revoke an invitation (admin)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+    async (request, reply) => {
+      await asCaller(request, (tx, ctx) => revokeInvite(tx, ctx, request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+};

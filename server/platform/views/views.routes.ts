@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { asCaller } from '../http/route-context.js';
+import { IdParams, Nullable, Timestamp, Uuid, errorResponses } from '../http/schemas.js';
+import { createView, deleteView, listViews, updateView } from './views.service.js';
+
+const tags = ['views'];
+const Filter = Type.String({ minLength: 3, maxLength: 500, description: 'field:operator:value, as the list API takes it' });
+const fields = {
+  name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+  shared: Type.Boolean({ description: 'Everyone in the workspace sees it; else only you.' }),
+  filters: Type.Array(Filter, { maxItems: 20 }),
+  sort: Nullable(Type.String({ maxLength: 100 })),
+  columns: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 60 }),
+};
+const ViewSchema = Type.Object({ id: Uuid, objectType: Type.String(), ownerId: Uuid, ...fields, createdAt: Timestamp, updatedAt: Timestamp });
+const CreateViewBody = Type.Composite(
+  [Type.Object({ objectType: Type.String({ minLength: 1, maxLength: 40, description: 'contacts, accounts…' }), name: fields.name }), Type.Partial(Type.Object({ shared: fields.shared, filters: fields.filters, sort: fields.sort, columns: fields.columns }))],
+  { additionalProperties: false },
+);
+const UpdateViewBody = Type.Partial(Type.Object(fields), { additionalProperties: false });
+
+/** Saved list views, personal and shared, for any list a module registered. */
+export const viewRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/views',
+    { schema: { tags, summary: 'Your and shared saved views of a list', querystring: Type.Object({ objectType: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }), response: { 200: Type.Object({ data: Type.Array(ViewSchema) }), ...errorResponses } } },
+    async (request) => ({ data: await asCaller(request, (tx, ctx) => listViews(tx, ctx, request.query.objectType)) }),
+  );
+  app.post('/views', { config: { sessionOnly: true }, schema: { tags, summary: 'Save a view', body: CreateViewBody, response: { 201: ViewSchema, ...errorResponses } } }, async (request, reply) =>
+    reply.status(201).send(await asCaller(request, (tx, ctx) => createView(tx, ctx, request.body))),
+  );
+  app.patch('/views/:id', { config: { sessionOnly: true }, schema: { tags, summary: 'Change a saved view (its owner; admins for shared ones)', params: IdParams, body: UpdateViewBody, response: { 200: ViewSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => updateView(tx, ctx, request.params.id, request.body)),
+  );
+  app.delete('/views/:id', { config: { sessionOnly: true }, schema: { tags, summary: 'Delete a saved view', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    await asCaller(request, (tx, ctx) => deleteView(tx, ctx, request.params.id));
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,83 @@
+import { and, asc, eq, or } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Executor } from '../../db/client.js';
+import type { RequestContext } from '../auth/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { forbidden, invalidField, notFound } from '../errors/app-error.js';
+import { planList, type ListSpec } from '../http/list-query.js';
+import { savedViews } from './views.tables.js';
+
+export type SavedView = typeof savedViews.$inferSelect;
+
+/** Lists that can have saved views, with their filterable/sortable fields (modules register theirs). */
+const listSpecs = new Map<string, ListSpec>();
+
+export function registerViewableList(objectType: string, spec: ListSpec): void {
+  listSpecs.set(objectType, spec);
+}
+
+/** Refuses an unknown list, or filters and sort the list would refuse (the same 400s as the list). */
+function validate(objectType: string, filters: string[] | undefined, sort: string | null | undefined): void {
+  const spec = listSpecs.get(objectType);
+  if (!spec) throw invalidField('objectType', 'enum', { allowed: [...listSpecs.keys()].join(', ') });
+  planList(spec, { filter: filters, sort: sort ?? undefined });
+}
+export interface SavedViewInput {
+  objectType: string;
+  name: string;
+  shared?: boolean;
+  filters?: string[];
+  sort?: string | null;
+  columns?: string[];
+}
+
+/** The views of a list the caller sees: their own and the shared ones. */
+export function listViews(tx: Executor, ctx: RequestContext, objectType: string): Promise<SavedView[]> {
+  return tx
+    .select()
+    .from(savedViews)
+    .where(and(eq(savedViews.workspaceId, ctx.workspaceId), eq(savedViews.objectType, objectType), or(eq(savedViews.ownerId, ctx.userId ?? ctx.workspaceId), eq(savedViews.shared, true))))
+    .orderBy(asc(savedViews.name));
+}
+
+async function getView(tx: Executor, ctx: RequestContext, id: string): Promise<SavedView> {
+  const [view] = await tx.select().from(savedViews).where(and(eq(savedViews.workspaceId, ctx.workspaceId), eq(savedViews.id, id)));
+  if (!view || (view.ownerId !== ctx.userId && !view.shared)) throw notFound('view');
+  return view;
+}
+
+/** Only the view's owner, or an admin for shared views, may change or delete it. */
+function assertMayEdit(ctx: RequestContext, view: SavedView): void {
+  if (view.ownerId !== ctx.userId && !(view.shared && ctx.role === 'admin')) throw forbidden();
+}
+
+export async function createView(tx: Executor, ctx: RequestContext, input: SavedViewInput): Promise<SavedView> {
+  if (!ctx.userId) throw forbidden();
+  validate(input.objectType, input.filters, input.sort);
+  const [view] = await tx
+    .insert(savedViews)
+    .values({ workspaceId: ctx.workspaceId, id: uuidv7(), ownerId: ctx.userId, objectType: input.objectType, name: input.name.trim(), shared: input.shared ?? false, filters: input.filters ?? [], sort: input.sort ?? null, columns: input.columns ?? [] })
+    .returning();
+  await recordAudit(tx, ctx, { action: 'create', recordType: 'view', recordId: view!.id, after: view });
+  return view!;
+}
+
+export async function updateView(tx: Executor, ctx: RequestContext, id: string, patch: Partial<Omit<SavedViewInput, 'objectType'>>): Promise<SavedView> {
+  const before = await getView(tx, ctx, id);
+  assertMayEdit(ctx, before);
+  validate(before.objectType, patch.filters ?? before.filters, patch.sort === undefined ? before.sort : patch.sort);
+  const [after] = await tx
+    .update(savedViews)
+    .set({ ...patch, ...(patch.name ? { name: patch.name.trim() } : {}), updatedAt: new Date() })
+    .where(and(eq(savedViews.workspaceId, ctx.workspaceId), eq(savedViews.id, id)))
+    .returning();
+  await recordAudit(tx, ctx, { action: 'update', recordType: 'view', recordId: id, before, after });
+  return after!;
+}
+
+export async function deleteView(tx: Executor, ctx: RequestContext, id: string): Promise<void> {
+  const before = await getView(tx, ctx, id);
+  assertMayEdit(ctx, before);
+  await tx.delete(savedViews).where(and(eq(savedViews.workspaceId, ctx.workspaceId), eq(savedViews.id, id)));
+  await recordAudit(tx, ctx, { action: 'delete', recordType: 'view', recordId: id, before });
+}

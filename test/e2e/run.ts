@@ -1,0 +1,637 @@
+/**
+ * Browser flows: the real server (child process, fresh embedded database) driven by Debian's Chromium
+ * through playwright-core. Run by `npm run test:e2e` after the web build.
+ *
+ *   sign up → signed in → 简体中文 → invite a member → sign out → accept the invite in a fresh browser
+ *   → sign out → the admin signs in again (and gets the language they chose) → the demo account signs in
+ *   → creates a contact with a Chinese name, finds it with Ctrl+K by pinyin initials → edits its phone
+ *   and sees the change in its history → creates an account and links the contact → imports a CSV with Chinese headers through the mapping step
+ *   → scans for duplicates and merges two.
+ *
+ * Prints `ok - <step>` / `not ok - <step>` and closes with `N passed, M failed`; exits 1 on any failure.
+ * Screenshots: test-results/e2e-NN-<step>.png for every step, docs/screenshots/home-zh-CN.png (README).
+ * Without Chromium the browser part is skipped with install instructions (exit 0), except under CI=true.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = path.join(root, 'test-results');
+const readmeShot = path.join(root, 'docs/screenshots/home-zh-CN.png');
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const inCi = process.env.CI === 'true';
+/** The demo account the server creates on first start (server/db/demo-data.ts). */
+const DEMO = { email: 'demo@guanxi.dev', password: 'guanxi-demo' } as const;
+
+/** The 2-core machine is slow: generous, but a hang still ends. */
+const STEP_TIMEOUT_MS = 30_000;
+const SERVER_START_TIMEOUT_MS = 120_000;
+const VIEWPORT = { width: 1280, height: 800 };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ------------------------------------------------------------------ harness
+
+interface Step {
+  name: string;
+  run: () => Promise<void>;
+  timeoutMs?: number;
+}
+
+let passed = 0;
+let failed = 0;
+/** The page the latest step worked on: screenshotted after each step, pass or fail. */
+let activePage: Page | null = null;
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function screenshotStep(index: number, name: string, suffix = ''): Promise<void> {
+  if (!activePage || activePage.isClosed()) return;
+  const file = path.join(resultsDir, `e2e-${String(index + 1).padStart(2, '0')}-${slug(name)}${suffix}.png`);
+  await activePage.screenshot({ path: file, timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Runs the steps in order; they build on each other, so after a failure the rest are reported as not run. */
+async function runSteps(steps: Step[]): Promise<void> {
+  let broken: string | null = null;
+  for (const [index, step] of steps.entries()) {
+    if (broken) {
+      failed += 1;
+      console.log(`not ok - ${step.name} (not run: "${broken}" failed)`);
+      continue;
+    }
+    const started = Date.now();
+    try {
+      await withTimeout(step.run(), step.timeoutMs ?? STEP_TIMEOUT_MS, step.name);
+      passed += 1;
+      console.log(`ok - ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      await screenshotStep(index, step.name);
+    } catch (err) {
+      failed += 1;
+      broken = step.name;
+      console.log(`not ok - ${step.name}`);
+      // Without the colours of Playwright's call log.
+      const message = (err instanceof Error ? (err.stack ?? err.message) : String(err)).replace(/\u001b\[[0-9;]*m/g, '');
+      console.log(message.split('\n').slice(0, 12).map((line) => `  # ${line}`).join('\n'));
+      if (activePage && !activePage.isClosed()) console.log(`  # page: ${activePage.url()}`);
+      await screenshotStep(index, step.name, '-FAILED');
+    }
+  }
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+// ------------------------------------------------------------------ server and browser
+
+let server: ChildProcess | null = null;
+let serverLog = '';
+/** What the pages reported (errors, failed requests): printed when a step fails. */
+const browserLog: string[] = [];
+function noteBrowser(line: string): void {
+  browserLog.push(line);
+  if (browserLog.length > 40) browserLog.shift();
+}
+let browser: Browser | null = null;
+let dataDir: string | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function startServer(port: number, baseUrl: string): void {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-e2e-'));
+  // A fresh embedded database whatever the caller's environment points at.
+  const { DATABASE_URL: _db, TEST_DATABASE_URL: _test, ...inherited } = process.env;
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...inherited,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      GUANXI_DATA_DIR: dataDir,
+      GUANXI_DEMO: 'true', // the README screenshot shows the demo workspace
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    serverLog = (serverLog + chunk.toString()).slice(-20_000);
+  };
+  server.stdout?.on('data', keep);
+  server.stderr?.on('data', keep);
+}
+
+async function waitReady(baseUrl: string): Promise<void> {
+  for (;;) {
+    if (!server || server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`the server exited (code ${server?.exitCode}, signal ${server?.signalCode}) before it was ready`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Stops the browser and the server (SIGTERM, then SIGKILL after 10 s) and removes the data folder. */
+async function cleanup(): Promise<void> {
+  if (browser) {
+    await withTimeout(browser.close(), 15_000, 'closing the browser').catch(() => undefined);
+    browser = null;
+  }
+  const child = server;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(killer);
+  }
+  server = null;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  dataDir = null;
+}
+
+// Last resort when the process goes away some other way: nothing we started may outlive us.
+process.on('exit', () => {
+  if (server && server.exitCode === null) server.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.log(`\n${signal}: stopping the server and the browser`);
+    void cleanup().finally(() => process.exit(1));
+  });
+}
+
+function hasCjkFont(): boolean {
+  const result = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim() !== '';
+}
+
+// ------------------------------------------------------------------ the flow
+
+interface SessionBody {
+  user: { email: string; name: string; locale?: string };
+  workspace: { name: string };
+  membership: { role: string };
+}
+
+/** The session as the server sees it for this browser context (its cookies). */
+async function sessionOf(context: BrowserContext, baseUrl: string): Promise<{ status: number; body: SessionBody | null }> {
+  const res = await context.request.get(`${baseUrl}/api/v1/auth/session`);
+  return { status: res.status(), body: res.ok() ? ((await res.json()) as SessionBody) : null };
+}
+
+async function newContext(): Promise<BrowserContext> {
+  assert(browser, 'no browser');
+  // English browser: the language switch below is what turns the UI Chinese.
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  // A little under the step's limit, so that Playwright's own message (what it waited for) is the one shown.
+  context.setDefaultTimeout(STEP_TIMEOUT_MS - 5_000);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS - 5_000);
+  context.on('page', (page) => {
+    page.on('pageerror', (err) => noteBrowser(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') noteBrowser(`console: ${msg.text()}`);
+    });
+    page.on('requestfailed', (req) => noteBrowser(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+    page.on('response', (res) => {
+      // 401 from /auth/session is how a signed-out page learns it is signed out.
+      if (res.status() >= 400 && !(res.status() === 401 && res.url().endsWith('/auth/session'))) {
+        noteBrowser(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+      }
+    });
+  });
+  return context;
+}
+
+async function expectPath(page: Page, pathname: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === pathname);
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await expectPath(page, '/sign-in');
+  await page.getByTestId('sign-in-submit').waitFor();
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(executablePath)) {
+    if (inCi) {
+      console.log(`not ok - Chromium is installed (${executablePath} not found; CI=true requires it)`);
+      console.log('  # install it with: apt-get install chromium fonts-noto-cjk');
+      console.log('0 passed, 1 failed');
+      return 1;
+    }
+    console.log(`Chromium not found at ${executablePath} (set CHROMIUM_PATH to use another one).`);
+    console.log('To run the browser tests: apt-get install chromium fonts-noto-cjk');
+    console.log('skipped: browser tests (test/e2e) — Chromium is not installed');
+    return 0;
+  }
+  if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+    console.log('not ok - the web app is built (dist/web/index.html missing: run `npx vite build`)');
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  fs.mkdirSync(resultsDir, { recursive: true });
+  for (const old of fs.readdirSync(resultsDir)) if (/^e2e-.*\.png$/.test(old)) fs.rmSync(path.join(resultsDir, old));
+  const cjk = hasCjkFont();
+  if (!cjk) console.log('# warning: no Chinese font (apt-get install fonts-noto-cjk); docs/screenshots/home-zh-CN.png is left as it is');
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Every run has a fresh database, so fixed names do not collide.
+  const admin = { workspace: '华夏贸易 Huaxia Trading', name: '王芳 Wang Fang', email: 'wang.fang@huaxia.example', password: 'e2e admin password 1' };
+  const member = { name: '李雷 Li Lei', email: 'li.lei@huaxia.example', password: 'e2e member password 1' };
+  let adminContext: BrowserContext | null = null;
+  let adminPage: Page | null = null;
+  let memberPage: Page | null = null;
+  let demoPage: Page | null = null;
+  // A name no demo contact shares initials with: 测试王伟 → csww.
+  const probe = { name: '测试王伟', initials: 'csww', company: '测试科技有限公司', phone: '139 0000 1234', shownPhone: '139 0000 1234' };
+  const newPhone = { typed: '+886 2 2345 6789', e164: '+886223456789' };
+  let probeId = '';
+  let inviteUrl = '';
+  let readmeWritten = false;
+
+  const steps: Step[] = [
+    {
+      name: 'server starts on a fresh embedded database and answers /readyz',
+      timeoutMs: SERVER_START_TIMEOUT_MS,
+      run: async () => {
+        startServer(port, baseUrl);
+        await waitReady(baseUrl);
+      },
+    },
+    {
+      name: 'Chromium launches',
+      timeoutMs: 60_000,
+      run: async () => {
+        browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+        adminContext = await newContext();
+        adminPage = await adminContext.newPage();
+        activePage = adminPage;
+      },
+    },
+    {
+      name: 'sign up a new workspace and land signed in',
+      run: async () => {
+        assert(adminPage && adminContext, 'no page');
+        await adminPage.goto(`${baseUrl}/sign-up`);
+        await adminPage.locator('input[name="workspaceName"]').fill(admin.workspace);
+        await adminPage.locator('input[name="name"]').fill(admin.name);
+        await adminPage.locator('input[name="email"]').fill(admin.email);
+        await adminPage.locator('input[name="password"]').fill(admin.password);
+        await adminPage.getByTestId('sign-up-submit').click();
+        await expectPath(adminPage, '/');
+        await adminPage.getByTestId('nav-home').waitFor();
+        await adminPage.getByTestId('home-greeting').waitFor();
+        const session = await sessionOf(adminContext, baseUrl);
+        assert(session.status === 200, `GET /auth/session answered ${session.status} after sign-up`);
+        assert(session.body?.user.email === admin.email, `signed in as ${session.body?.user.email}, not ${admin.email}`);
+        assert(session.body?.membership.role === 'admin', `the first user's role is ${session.body?.membership.role}, not admin`);
+        const workspaceName = (await adminPage.getByTestId('workspace-name').innerText()).trim();
+        assert(workspaceName === admin.workspace, `the header shows workspace "${workspaceName}"`);
+      },
+    },
+    {
+      name: 'switch the language to 简体中文 and see Chinese UI text',
+      run: async () => {
+        assert(adminPage && adminContext, 'no page');
+        await adminPage.getByTestId('lang-switch').click();
+        await adminPage.getByTestId('lang-zh-CN').click();
+        await adminPage.getByTestId('nav-contacts').filter({ hasText: '联系人' }).waitFor();
+        await adminPage.getByTestId('nav-settings').filter({ hasText: '设置' }).waitFor();
+        const lang = await adminPage.evaluate(() => document.documentElement.lang);
+        assert(lang === 'zh-CN', `<html lang> is "${lang}", not zh-CN`);
+        // The choice is saved to the user (PATCH /me), not only to this browser.
+        const deadline = Date.now() + 10_000;
+        let saved: string | undefined;
+        while (Date.now() < deadline) {
+          const res = await adminContext.request.get(`${baseUrl}/api/v1/me`);
+          saved = res.ok() ? ((await res.json()) as { locale?: string }).locale : `HTTP ${res.status()}`;
+          if (saved === 'zh-CN') break;
+          await adminPage.waitForTimeout(250);
+        }
+        assert(saved === 'zh-CN', `GET /me says locale ${saved} after switching to 简体中文`);
+      },
+    },
+    {
+      name: 'invite a member from Settings → Members and read the invite link',
+      run: async () => {
+        assert(adminPage, 'no page');
+        await adminPage.getByTestId('nav-settings').click();
+        await adminPage.getByTestId('settings-tab-members').click();
+        await expectPath(adminPage, '/settings/members');
+        await adminPage.getByTestId('members-table').getByText(admin.email).waitFor();
+        // .first(): the page may show a second invite-open button in the empty invitations list.
+        await adminPage.getByTestId('invite-open').first().click();
+        const modal = adminPage.locator('.ant-modal').filter({ has: adminPage.getByTestId('invite-submit') });
+        await modal.locator('input[name="email"]').fill(member.email);
+        await adminPage.getByTestId('invite-submit').click();
+        const text = (await adminPage.getByTestId('invite-url').innerText()).trim();
+        const found = /https?:\/\/\S+/.exec(text)?.[0] ?? '';
+        assert(found.startsWith(`${baseUrl}/invite/`), `invite-url shows "${text}", not a link under ${baseUrl}/invite/`);
+        inviteUrl = found;
+        await adminPage.getByTestId('invite-done').click();
+        await adminPage.getByTestId('invites-table').getByText(member.email).waitFor();
+      },
+    },
+    {
+      name: 'the admin signs out',
+      run: async () => {
+        assert(adminPage && adminContext, 'no page');
+        await signOut(adminPage);
+        const session = await sessionOf(adminContext, baseUrl);
+        assert(session.status === 401, `GET /auth/session answered ${session.status} after signing out, not 401`);
+      },
+    },
+    {
+      name: 'accept the invitation in a fresh browser and land signed in as the member',
+      run: async () => {
+        const context = await newContext();
+        memberPage = await context.newPage();
+        activePage = memberPage;
+        await memberPage.goto(inviteUrl);
+        const shownWorkspace = (await memberPage.getByTestId('invite-workspace').innerText()).trim();
+        assert(shownWorkspace === admin.workspace, `the invitation names workspace "${shownWorkspace}"`);
+        await memberPage.locator('input[name="name"]').fill(member.name);
+        await memberPage.locator('input[name="password"]').fill(member.password);
+        await memberPage.getByTestId('invite-accept-submit').click();
+        await expectPath(memberPage, '/');
+        await memberPage.getByTestId('nav-home').waitFor();
+        await memberPage.getByTestId('user-menu').filter({ hasText: member.name }).waitFor();
+        const session = await sessionOf(context, baseUrl);
+        assert(session.status === 200, `GET /auth/session answered ${session.status} after accepting`);
+        assert(session.body?.user.email === member.email, `signed in as ${session.body?.user.email}, not ${member.email}`);
+        assert(session.body?.workspace.name === admin.workspace, `the member is in workspace "${session.body?.workspace.name}"`);
+        assert(session.body?.membership.role === 'sales', `the member's role is ${session.body?.membership.role}, not sales (the default)`);
+      },
+    },
+    {
+      name: 'the member signs out',
+      run: async () => {
+        assert(memberPage, 'no page');
+        await signOut(memberPage);
+      },
+    },
+    {
+      name: 'the admin signs in again (fresh browser) and gets Chinese, their saved language',
+      run: async () => {
+        const context = await newContext();
+        const page = await context.newPage();
+        activePage = page;
+        await page.goto(`${baseUrl}/sign-in`);
+        await page.locator('input[name="email"]').fill(admin.email);
+        await page.locator('input[name="password"]').fill(admin.password);
+        await page.getByTestId('sign-in-submit').click();
+        await expectPath(page, '/');
+        await page.getByTestId('nav-contacts').filter({ hasText: '联系人' }).waitFor();
+        const session = await sessionOf(context, baseUrl);
+        assert(session.body?.user.email === admin.email, `signed in as ${session.body?.user.email}, not ${admin.email}`);
+        await page.getByTestId('nav-settings').click();
+        await page.getByTestId('settings-tab-members').click();
+        await page.getByTestId('members-table').getByText(member.email).waitFor();
+      },
+    },
+    {
+      name: 'the demo account signs in (zh-CN saved) and its home page is the README screenshot',
+      run: async () => {
+        const context = await newContext();
+        const page = await context.newPage();
+        activePage = page;
+        demoPage = page;
+        await page.goto(`${baseUrl}/sign-in`);
+        await page.locator('input[name="email"]').fill(DEMO.email);
+        await page.locator('input[name="password"]').fill(DEMO.password);
+        await page.getByTestId('sign-in-submit').click();
+        await expectPath(page, '/');
+        await page.getByTestId('nav-contacts').filter({ hasText: '联系人' }).waitFor();
+        await page.getByTestId('home-greeting').waitFor();
+        await page.getByTestId('figure-contacts').filter({ hasText: /[1-9]/ }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+        });
+        await page.waitForTimeout(500); // let Ant Design's entry animations settle
+        if (cjk) {
+          fs.mkdirSync(path.dirname(readmeShot), { recursive: true });
+          await page.screenshot({ path: readmeShot });
+          readmeWritten = true;
+        }
+      },
+    },
+    {
+      name: 'create a contact with a Chinese name and find it by pinyin initials',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.getByTestId('nav-contacts').click();
+        await expectPath(page, '/contacts');
+        await page.getByTestId('contact-add').click();
+        const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('contact-submit') });
+        await modal.locator('input[name="name"]').fill(probe.name);
+        await modal.locator('input[name="company"]').fill(probe.company);
+        await modal.locator('input[name="phone"]').fill(probe.phone);
+        await page.getByTestId('contact-submit').click();
+        await page.getByTestId('contacts-table').getByText(probe.name, { exact: true }).waitFor();
+        // The shortcut opens the palette with the focus in its box: typing goes there.
+        await page.keyboard.press('Control+k');
+        await page.getByTestId('search-input').waitFor();
+        await page.keyboard.type(probe.initials);
+        await page.getByTestId('search-result').filter({ hasText: probe.name }).waitFor();
+        const first = (await page.getByTestId('search-result').first().innerText()).trim();
+        assert(first.startsWith(probe.name), `the first hit for "${probe.initials}" is "${first}", not ${probe.name}`);
+        await page.keyboard.press('Enter');
+        await page.waitForURL((url) => /^\/contacts\/[0-9a-f-]{36}$/.test(url.pathname));
+        probeId = new URL(page.url()).pathname.split('/').pop() ?? '';
+        const shown = (await page.getByTestId('contact-name').innerText()).trim();
+        assert(shown === probe.name, `the contact page shows "${shown}", not ${probe.name}`);
+        const phone = (await page.getByTestId('contact-phone').innerText()).trim();
+        assert(phone === probe.shownPhone, `the phone is shown as "${phone}", not "${probe.shownPhone}"`);
+      },
+    },
+    {
+      name: "edit the contact's phone and see it in its history",
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.getByTestId('contact-edit').click();
+        const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('contact-submit') });
+        await modal.locator('input[name="phone"]').fill(newPhone.typed);
+        await page.getByTestId('contact-submit').click();
+        await page.getByTestId('contact-phone').filter({ hasText: newPhone.typed }).waitFor();
+        const res = await page.context().request.get(`${baseUrl}/api/v1/contacts/${probeId}`);
+        const stored = res.ok() ? ((await res.json()) as { phone?: string }).phone : `HTTP ${res.status()}`;
+        assert(stored === newPhone.e164, `the server stored phone ${stored}, not ${newPhone.e164}`);
+        await page.getByTestId('contact-tab-history').click();
+        // Newest first: the change, then the creation.
+        const newest = page.getByTestId('contact-history-entry').first();
+        await newest.filter({ hasText: newPhone.typed }).waitFor();
+        const text = await newest.innerText();
+        assert(text.includes(probe.shownPhone), `the newest history entry does not show the old phone ${probe.shownPhone}: ${text}`);
+        assert(text.includes('电话'), `the newest history entry does not label the field 电话: ${text}`);
+        const entries = await page.getByTestId('contact-history-entry').count();
+        assert(entries === 2, `the history has ${entries} entries, not 2 (created, changed)`);
+      },
+    },
+    {
+      name: 'create an account, link the contact in a role, and see the link on both pages',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.getByTestId('nav-accounts').click();
+        await expectPath(page, '/accounts');
+        await page.getByTestId('account-add').click();
+        const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('account-submit') });
+        await modal.locator('input[name="name"]').fill('测试科技有限公司');
+        await modal.locator('input[name="industry"]').fill('软件');
+        await page.getByTestId('account-submit').click();
+        await page.waitForURL((url) => /^\/accounts\/[0-9a-f-]{36}$/.test(url.pathname));
+        await page.getByTestId('account-name').filter({ hasText: '测试科技有限公司' }).waitFor();
+        await page.getByTestId('account-contact-pick').click();
+        await page.keyboard.type(probe.name);
+        await page.locator('.ant-select-item-option').filter({ hasText: probe.name }).first().click();
+        await page.getByTestId('account-contact-link').click();
+        await page.getByTestId('account-contacts-row').filter({ hasText: probe.name }).waitFor();
+        await page.getByTestId('figure-contacts').filter({ hasText: '1' }).waitFor();
+        await page.getByTestId('account-contacts-row').getByRole('link', { name: probe.name }).click();
+        await expectPath(page, `/contacts/${probeId}`);
+        await page.getByTestId('panel-accounts').filter({ hasText: '测试科技有限公司' }).waitFor();
+      },
+    },
+    {
+      name: 'import a CSV through the mapping step and watch the progress bar finish',
+      timeoutMs: 60_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        // Chinese headers, UTF-8 without BOM: the server suggests name, phone, email for them.
+        const csv = path.join(os.tmpdir(), `guanxi-e2e-import-${process.pid}.csv`);
+        fs.writeFileSync(csv, '姓名,手机,邮箱\n导入测试甲,13800001111,import-a@e2e.example\n导入测试乙,13800002222,import-b@e2e.example\n', 'utf8');
+        try {
+          await page.getByTestId('nav-contacts').click();
+          await page.getByTestId('import-open').click();
+          await expectPath(page, '/contacts/import');
+          await page.getByTestId('import-file').setInputFiles(csv);
+          await page.getByTestId('import-next').click();
+          const mapping = page.getByTestId('import-mapping');
+          await mapping.waitFor();
+          const mapped = await mapping.locator('[data-testid^="import-map-"]').allInnerTexts();
+          assert(mapped.length === 3 && !mapped.some((m) => m.includes('不导入')), `the columns are not all mapped: ${mapped.join(' | ')}`);
+          await page.getByTestId('import-preview').filter({ hasText: '导入测试乙' }).waitFor();
+          await page.getByTestId('import-next').click();
+          await page.getByTestId('import-start').click();
+          await page.getByTestId('import-progress').waitFor();
+          await page.getByTestId('import-done').waitFor({ timeout: 45_000 });
+          const created = (await page.getByTestId('import-count-created').innerText()).replace(/\D/g, '');
+          assert(created === '2', `the import created ${created} contacts, not 2`);
+          const res = await page.context().request.get(`${baseUrl}/api/v1/contacts?filter=email:eq:import-b@e2e.example`);
+          const rows = res.ok() ? ((await res.json()) as { data: { name: string; phone: string }[] }).data : [];
+          assert(rows[0]?.name === '导入测试乙' && rows[0]?.phone === '+8613800002222', `the imported contact is ${JSON.stringify(rows)}`);
+        } finally {
+          fs.rmSync(csv, { force: true });
+        }
+      },
+    },
+    {
+      name: 'merge two duplicates',
+      timeoutMs: 60_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const ids: string[] = [];
+        for (const company of ['合并测试有限公司', null]) {
+          const res = await page.context().request.post(`${baseUrl}/api/v1/contacts`, {
+            data: { name: '合并测试', email: 'merge-me@e2e.example', ...(company ? { company } : {}) },
+          });
+          assert(res.status() === 201, `creating a duplicate answered HTTP ${res.status()}`);
+          ids.push(((await res.json()) as { id: string }).id);
+        }
+        await page.getByTestId('nav-contacts').click();
+        await page.getByTestId('contacts-duplicates').click();
+        await expectPath(page, '/contacts/duplicates');
+        await page.getByTestId('duplicates-scan').click();
+        await page.locator('[data-testid="job-progress"][data-state="succeeded"]').waitFor({ timeout: 45_000 });
+        const group = page.getByTestId('duplicate-group').filter({ hasText: 'merge-me@e2e.example' });
+        await group.waitFor();
+        await group.getByTestId('duplicate-merge').click();
+        await page.getByTestId('merge-confirm').waitFor();
+        await page.getByTestId('merge-confirm').click();
+        await page.getByTestId('merge-confirm').waitFor({ state: 'detached' });
+        await group.waitFor({ state: 'detached' });
+        const statuses = await Promise.all(ids.map(async (id) => (await page.context().request.get(`${baseUrl}/api/v1/contacts/${id}`)).status()));
+        assert(statuses.filter((s) => s === 200).length === 1, `after the merge the two contacts answer ${statuses.join(', ')}, not one 200`);
+        const kept = ids[statuses.indexOf(200)];
+        const res = await page.context().request.get(`${baseUrl}/api/v1/contacts/${kept}`);
+        const company = ((await res.json()) as { company: string | null }).company;
+        assert(company === '合并测试有限公司', `the merged contact's company is ${company}, not the one only the other record had`);
+      },
+    },
+  ];
+
+  try {
+    await runSteps(steps);
+  } finally {
+    await cleanup();
+  }
+  if (failed > 0 && browserLog.length) {
+    console.log('# browser (last lines):');
+    console.log(browserLog.map((line) => `#   ${line}`).join('\n'));
+  }
+  if (failed > 0 && serverLog.trim()) {
+    console.log('# server output (last lines):');
+    console.log(serverLog.trim().split('\n').slice(-40).map((line) => `#   ${line}`).join('\n'));
+  }
+  console.log(`screenshots: ${path.relative(root, resultsDir)}/e2e-*.png${readmeWritten ? `, ${path.relative(root, readmeShot)}` : ''}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (err) => {
+    console.error(err);
+    await cleanup();
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../server/db/testing.js';
+import { minimalExample, type JsonSchema } from './openapi-examples.js';
+
+/**
+ * Tenant isolation, proven over every API route that takes a record id — enumerated from the OpenAPI
+ * document, so routes added later are covered without editing this test. Workspace B's admin tries each
+ * of A's record ids (one per table) on each such route and must get 404 every time.
+ */
+let t: TestApp;
+let a: SignedIn;
+let b: SignedIn;
+const idsOfA = new Map<string, string>();
+
+type Operation = { requestBody?: { content: Record<string, { schema: JsonSchema }> } };
+let routes: { method: string; path: string; op: Operation }[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUpWorkspace(t.app, 'Workspace A 甲');
+  b = await signUpWorkspace(t.app, 'Workspace B 乙');
+  const asA = (method: 'POST' | 'PATCH', url: string, payload: object) => t.app.inject({ method, url, headers: { cookie: a.cookie }, payload });
+  // Give A one record of every kind the platform and modules have.
+  const contact = (await asA('POST', '/api/v1/contacts', { name: '王伟', company: '华为' })).json();
+  const account = (await asA('POST', '/api/v1/accounts', { name: '华为技术有限公司' })).json();
+  await t.app.inject({ method: 'PUT', url: `/api/v1/accounts/${account.id}/contacts/${contact.id}`, headers: { cookie: a.cookie }, payload: { role: 'user' } });
+  await asA('POST', '/api/v1/invites', { email: 'invitee@a.test', role: 'sales' });
+  await asA('POST', '/api/v1/imports', { objectType: 'contacts', fileName: 'a.csv', content: Buffer.from('姓名\n李雷\n').toString('base64') });
+  await asA('POST', '/api/v1/api-keys', { name: 'A key', scopes: ['read'] });
+  const backup = await t.app.inject({ method: 'POST', url: '/api/v1/workspace/backup', headers: { cookie: a.cookie } });
+  await t.app.jobs.run(a.workspaceId, backup.json().jobId);
+  await asA('PATCH', '/api/v1/workspace', { name: 'Workspace A 甲乙' });
+
+  // One id per primary-key column of every table that carries workspace_id, straight from the catalog
+  // (tables added later join automatically).
+  const { rows: keyColumns } = await t.database.raw.query<{ table_name: string; column_name: string }>(
+    `select k.table_name, k.column_name
+       from information_schema.table_constraints c
+       join information_schema.key_column_usage k on k.constraint_name = c.constraint_name and k.table_schema = c.table_schema
+       join information_schema.columns col on col.table_schema = k.table_schema and col.table_name = k.table_name and col.column_name = k.column_name
+      where c.table_schema = 'public' and c.constraint_type = 'PRIMARY KEY' and col.data_type = 'uuid' and k.column_name <> 'workspace_id'
+        and exists (select 1 from information_schema.columns w where w.table_schema = 'public' and w.table_name = k.table_name and w.column_name = 'workspace_id')`,
+    [],
+  );
+  for (const { table_name, column_name } of keyColumns) {
+    const { rows } = await t.database.raw.query<{ id: string }>(`select "${column_name}"::text as id from "${table_name}" where workspace_id = $1 limit 1`, [a.workspaceId]);
+    if (rows[0]) idsOfA.set(`${table_name}.${column_name}`, rows[0].id);
+  }
+  idsOfA.set('workspaces', a.workspaceId);
+  idsOfA.set('users', a.userId);
+
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  );
+});
+afterAll(() => t.close());
+
+const idParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => p === 'id' || p.endsWith('Id'));
+
+describe('tenant isolation', () => {
+  it('has records of A in every tenant table and routes with ids to try', () => {
+    expect(idsOfA.size).toBeGreaterThanOrEqual(8);
+    expect(routes.filter((r) => idParams(r.path).length > 0).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("gives B's admin 404 for every one of A's records on every route that takes an id", async () => {
+    const leaks: string[] = [];
+    for (const route of routes.filter((r) => idParams(r.path).length > 0)) {
+      for (const [table, id] of idsOfA) {
+        const url = route.path.replace(/\{(\w+)\}/g, () => id);
+        const schema = route.op.requestBody?.content['application/json']?.schema;
+        const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : ((minimalExample(schema) as object) ?? {});
+        const res = await t.app.inject({ method: route.method as 'GET', url, headers: { cookie: b.cookie }, ...(payload ? { payload } : {}) });
+        if (res.statusCode !== 404) leaks.push(`${route.method} ${route.path} with ${table} id → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("still shows A its own records on the same routes (the test can fail)", async () => {
+    const gets = routes.filter((r) => r.method === 'GET' && idParams(r.path).length > 0);
+    for (const route of gets) {
+      const statuses = await Promise.all(
+        [...idsOfA.values()].map(async (id) => (await t.app.inject({ method: 'GET', url: route.path.replace(/\{(\w+)\}/g, id), headers: { cookie: a.cookie } })).statusCode),
+      );
+      expect(statuses, `${route.path} should find one of A's records`).toContain(200);
+    }
+  });
+
+  it('row-level security hides other tenants even from a query with no workspace filter', async () => {
+    const { inWorkspace } = await import('../../server/db/transaction.js');
+    const { contacts } = await import('../../server/modules/customers/contacts.tables.js');
+    await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { cookie: b.cookie }, payload: { name: 'B only' } });
+    const seenByB = await inWorkspace(t.database.db, b.workspaceId, (tx) => tx.select({ ws: contacts.workspaceId }).from(contacts));
+    expect(seenByB.length).toBeGreaterThan(0);
+    expect(new Set(seenByB.map((r) => r.ws))).toEqual(new Set([b.workspaceId]));
+  });
+});

@@ -1,0 +1,77 @@
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { AccountPage } from '../modules/accounts/AccountPage';
+import { Accounts } from '../modules/accounts/Accounts';
+import { AcceptInvite } from '../modules/auth/AcceptInvite';
+import { ForgotPassword } from '../modules/auth/ForgotPassword';
+import { ResetPassword } from '../modules/auth/ResetPassword';
+import { SignIn } from '../modules/auth/SignIn';
+import { SignUp } from '../modules/auth/SignUp';
+import { ContactPage } from '../modules/contacts/ContactPage';
+import { Contacts } from '../modules/contacts/Contacts';
+import { Duplicates } from '../modules/contacts/duplicates/Duplicates';
+import { ImportWizard } from '../modules/imports/ImportWizard';
+import { Home } from '../modules/home/Home';
+import { Profile } from '../modules/profile/Profile';
+import { ApiKeysSettings } from '../modules/settings/ApiKeysSettings';
+import { AuditLogSettings } from '../modules/settings/AuditLogSettings';
+import { MembersSettings } from '../modules/settings/MembersSettings';
+import { RolesSettings } from '../modules/settings/RolesSettings';
+import { SettingsLayout } from '../modules/settings/SettingsLayout';
+import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
+import { AppLayout } from './AppLayout';
+import { AuthGuard } from './AuthGuard';
+import { AuthLayout } from './AuthLayout';
+import { NotFound } from './NotFound';
+import { RedirectIfSignedIn } from './RedirectIfSignedIn';
+import { RouteError } from './RouteError';
+
+/** Every view has a URL. */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AuthLayout />,
+        children: [
+          { path: '/sign-in', element: <RedirectIfSignedIn><SignIn /></RedirectIfSignedIn> },
+          { path: '/sign-up', element: <RedirectIfSignedIn><SignUp /></RedirectIfSignedIn> },
+          { path: '/forgot-password', element: <ForgotPassword /> },
+          { path: '/reset-password', element: <ResetPassword /> },
+          { path: '/invite/:token', element: <AcceptInvite /> },
+        ],
+      },
+      {
+        element: <AuthGuard />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { path: '/', element: <Home /> },
+              { path: '/contacts', element: <Contacts /> },
+              { path: '/contacts/import', element: <ImportWizard key="contacts" objectType="contacts" /> },
+              { path: '/contacts/duplicates', element: <Duplicates /> },
+              { path: '/contacts/:id', element: <ContactPage /> },
+              { path: '/accounts', element: <Accounts /> },
+              { path: '/accounts/import', element: <ImportWizard key="accounts" objectType="accounts" /> },
+              { path: '/accounts/:id', element: <AccountPage /> },
+              {
+                path: '/settings',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/settings/workspace" replace /> },
+                  { path: 'workspace', element: <WorkspaceSettings /> },
+                  { path: 'members', element: <MembersSettings /> },
+                  { path: 'roles', element: <RolesSettings /> },
+                  { path: 'api-keys', element: <ApiKeysSettings /> },
+                  { path: 'audit-log', element: <AuditLogSettings /> },
+                ],
+              },
+              { path: '/profile', element: <Profile /> },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

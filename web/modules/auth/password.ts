@@ -1,0 +1,2 @@
+/** The server's minimum password length. */
+export const PASSWORD_MIN = 8;

@@ -1,0 +1,85 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Flex, Input, Segmented, Select, Space } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from './useDebouncedValue';
+
+/** The filters every record list has: whose, a text filter on one field, and the order. */
+export interface ListFilterValue<F extends string = string, S extends string = string> {
+  /** Only the caller's own records, or everyone's they may see. */
+  owner: 'me' | 'all';
+  text: string;
+  field: F;
+  sort: S;
+}
+
+interface ListFiltersProps<F extends string, S extends string> {
+  value: ListFilterValue<F, S>;
+  onChange: (patch: Partial<ListFilterValue<F, S>>) => void;
+  /** The fields the text filter can look in, with their labels. */
+  fields: readonly { value: F; label: string }[];
+  sorts: readonly { value: S; label: string }[];
+  /** Prefix of the test ids: `<prefix>-owner-all`, `<prefix>-filter-text`, `<prefix>-sort`. */
+  testIdPrefix: string;
+  /** Further filters after the text box (selects of a type, a stage…). */
+  children?: ReactNode;
+}
+
+/** Above a record list: whose (mine / everyone's), a text filter on one field, further filters, and the order. */
+export function ListFilters<F extends string, S extends string>({ value, onChange, fields, sorts, testIdPrefix, children }: ListFiltersProps<F, S>) {
+  const { t } = useTranslation();
+  // The box answers each keystroke; the list (and the URL) follow once the typing pauses.
+  const [text, setText] = useState(value.text);
+  const debounced = useDebouncedValue(text, 300);
+  useEffect(() => {
+    if (debounced !== value.text) onChange({ text: debounced });
+  }, [debounced]); // only a new debounced text is a change to report
+  // Cleared from outside (the empty list's "clear filters"): the box follows.
+  useEffect(() => {
+    if (value.text !== debounced) setText(value.text);
+  }, [value.text]);
+
+  return (
+    <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 16 }}>
+      <Flex wrap gap={8}>
+        <Segmented
+          value={value.owner}
+          onChange={(owner) => onChange({ owner: owner as 'me' | 'all' } as Partial<ListFilterValue<F, S>>)}
+          options={[
+            { value: 'all', label: <span data-testid={`${testIdPrefix}-owner-all`}>{t('list.everyone')}</span> },
+            { value: 'me', label: <span data-testid={`${testIdPrefix}-owner-me`}>{t('list.mine')}</span> },
+          ]}
+        />
+        <Space.Compact>
+          <Select
+            value={value.field}
+            onChange={(field) => onChange({ field } as Partial<ListFilterValue<F, S>>)}
+            aria-label={t('list.field')}
+            popupMatchSelectWidth={false}
+            options={fields.map((f) => ({ value: f.value, label: f.label }))}
+          />
+          <Input
+            allowClear
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder={t('list.contains')}
+            prefix={<SearchOutlined />}
+            aria-label={t('list.contains')}
+            data-testid={`${testIdPrefix}-filter-text`}
+            maxLength={200}
+            style={{ width: 220 }}
+          />
+        </Space.Compact>
+        {children}
+      </Flex>
+      <Select
+        value={value.sort}
+        onChange={(sort) => onChange({ sort } as Partial<ListFilterValue<F, S>>)}
+        aria-label={t('fields.sort')}
+        data-testid={`${testIdPrefix}-sort`}
+        popupMatchSelectWidth={false}
+        options={sorts.map((s) => ({ value: s.value, label: s.label }))}
+      />
+    </Flex>
+  );
+}
