@@ -3,7 +3,7 @@ import { FIELD_ERROR_CODES } from '../../../contracts/errors.js';
 import { ListQuery, StringEnum } from '../../platform/http/schemas.js';
 import { CONTACT_EXPORT_FORMATS, TABLE_FORMATS } from './export.service.js';
 
-const { sort, filter } = ListQuery.properties;
+const { sort, filter, filterLogic } = ListQuery.properties;
 const VCARD_VERSIONS = ['3.0', '4.0'] as const;
 
 export const ContactExportQuery = Type.Object(
@@ -12,12 +12,13 @@ export const ContactExportQuery = Type.Object(
     version: Type.Optional(StringEnum(VCARD_VERSIONS, { default: '3.0', description: 'vCard version, for format=vcf.' })),
     sort,
     filter,
+    filterLogic,
   },
   { additionalProperties: false },
 );
 
 export const AccountExportQuery = Type.Object(
-  { format: Type.Optional(StringEnum(TABLE_FORMATS, { default: 'csv', description: 'csv (UTF-8 with BOM, opens in Excel) or xlsx.' })), sort, filter },
+  { format: Type.Optional(StringEnum(TABLE_FORMATS, { default: 'csv', description: 'csv (UTF-8 with BOM, opens in Excel) or xlsx.' })), sort, filter, filterLogic },
   { additionalProperties: false },
 );
 

@@ -37,6 +37,7 @@ export interface ExportQuery<F extends string> {
   version?: VCardVersion;
   sort?: string;
   filter?: string | string[];
+  filterLogic?: string;
 }
 
 export interface ExportFile {
@@ -187,7 +188,7 @@ function customColumns<T extends { custom: Record<string, unknown> }>(defs: Cust
  * returns the pages as they will be read, each later one in a transaction of its own.
  */
 async function start<T>(run: CallerRunner, list: Lister<T>, query: ExportQuery<string>, objectType: 'contacts' | 'accounts'): Promise<Started<T>> {
-  const params: ListParams = { filter: query.filter, sort: query.sort, limit: EXPORT_PAGE_SIZE };
+  const params: ListParams = { filter: query.filter, filterLogic: query.filterLogic, sort: query.sort, limit: EXPORT_PAGE_SIZE };
   const { ctx, first, owners, customFields } = await run(async (tx, ctx) => ({
     ctx,
     first: await list(tx, ctx, params),

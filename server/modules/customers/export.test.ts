@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { datasetPath } from '../../../test/datasets.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,7 +265,7 @@ describe('errors', () => {
 });
 
 describe('vCard import', () => {
-  const datasets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/datasets/vcard');
+  const datasets = datasetPath('vcard');
 
   it('creates a contact per card, leaving out unreadable phones and reporting them without their value', async () => {
     const ws = await signUpWorkspace(t.app, 'vcard import');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetPath } from '../../../test/datasets.js';
 import { createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { inWorkspace } from '../../db/transaction.js';
 import { contextOfMember } from '../../platform/auth/context-loader.js';
@@ -10,7 +11,7 @@ import { detectEncoding } from './import-files.js';
 import { suggestMapping } from './import-mapping.js';
 import { importNextBatch } from './imports.service.js';
 
-const datasets = path.resolve(__dirname, '../../../../shared/datasets');
+const datasets = datasetPath();
 let t: TestApp;
 let admin: SignedIn;
 beforeAll(async () => {

@@ -5,6 +5,8 @@ import { registerViewableList } from '../../platform/views/views.service.js';
 import { accountRoutes } from './accounts.routes.js';
 import { accountListSpec } from './accounts.service.js';
 import { contactListSpec } from './contacts.service.js';
+import { contacts } from './contacts.tables.js';
+import { accounts } from './accounts.tables.js';
 import { bulkRoutes } from './bulk.routes.js';
 import { duplicateScanRoutes } from './duplicate-scan.routes.js';
 import { contactRoutes } from './contacts.routes.js';
@@ -12,10 +14,10 @@ import { exportRoutes } from './export.routes.js';
 import { importRoutes } from './imports.routes.js';
 import { overviewRoutes } from './overview.routes.js';
 
-registerViewableList('contacts', contactListSpec);
+registerViewableList('contacts', contactListSpec, contacts.custom);
 registerCustomizableObject('contacts');
 registerCustomizableObject('accounts');
-registerViewableList('accounts', accountListSpec);
+registerViewableList('accounts', accountListSpec, accounts.custom);
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Before the record routes, so /contacts/export and /contacts/bulk read as paths of their own, not ids.

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { datasetPath } from '../../../test/datasets.js';
 import { contactFromCard } from './vcard-import.service.js';
 import { foldLine, parseVCards, splitName, writeVCard, type ParsedContact, type VCardContact } from './vcard.js';
 
-// Saved real address-book exports (Android's importer tests, ez-vcard, vobject), beside the repository.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const datasets = path.join(repoRoot, '../shared/datasets/vcard');
+// Saved real address-book exports (Android's importer tests, ez-vcard, vobject).
+const datasets = datasetPath('vcard');
 const fixtures = fs
   .readdirSync(datasets)
   .flatMap((dir) => fs.readdirSync(path.join(datasets, dir)).map((f) => `${dir}/${f}`))

@@ -5,6 +5,7 @@ import type { CustomFieldType } from '../../../contracts/customers.js';
 import type { RequestContext } from '../auth/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError, invalidField, notFound, type FieldError } from '../errors/app-error.js';
+import type { FieldType, ListField, ListSpec } from '../http/list-query.js';
 import { assertCan } from '../permissions/policy.js';
 import { assertActiveMember } from '../tenancy/membership-checks.js';
 import { customFieldDefinitions, type CustomFieldOptions, type Labels } from './custom-fields.tables.js';
@@ -161,7 +162,7 @@ export async function validateCustomValues(
 const touches = (input: Record<string, unknown> | undefined, k: string) => input !== undefined && k in input;
 
 /** The SQL expression of a custom field's value, typed for filtering (`custom.<key>:op:value`). */
-export function customFieldExpression(column: unknown, def: CustomFieldDefinition) {
+function customFieldExpression(column: unknown, def: CustomFieldDefinition) {
   const text = sql`(${column}->>${def.key})`;
   switch (def.type) {
     case 'number':
@@ -178,4 +179,33 @@ export function customFieldExpression(column: unknown, def: CustomFieldDefinitio
     default:
       return { expression: text, type: 'text' as const };
   }
+}
+
+/**
+ * What a record without a value sorts as, so that keyset paging over a nullable custom field stays exact:
+ * empty values come first in ascending order, last in descending.
+ */
+const SORT_FLOOR: Record<FieldType, string | boolean> = { text: '', number: '-Infinity', timestamp: '-infinity', uuid: '00000000-0000-0000-0000-000000000000', boolean: false };
+const CAST: Record<FieldType, string> = { text: 'text', number: 'numeric', timestamp: 'timestamptz', uuid: 'uuid', boolean: 'boolean' };
+
+/** A custom field as a list field: filterable, and sortable unless it holds a list (multi select). */
+function customListField(column: unknown, def: CustomFieldDefinition): ListField {
+  const { expression, type } = customFieldExpression(column, def);
+  if (def.type === 'multi_select') return { column: expression, type };
+  const floor = SORT_FLOOR[type];
+  return {
+    column: expression,
+    type,
+    sortable: true,
+    sortBy: {
+      expression: sql`coalesce(${expression}, cast(${floor} as ${sql.raw(CAST[type])}))`,
+      valueOf: (row) => (row.custom as Record<string, unknown> | null)?.[def.key] ?? floor,
+    },
+  };
+}
+
+/** A list spec with the workspace's custom fields of `objectType` added as `custom.<key>` (stored in `column`). */
+export async function withCustomFields(tx: Executor, ctx: RequestContext, objectType: string, base: ListSpec, column: unknown): Promise<ListSpec> {
+  const defs = await listCustomFields(tx, ctx, objectType);
+  return { ...base, fields: { ...base.fields, ...Object.fromEntries(defs.map((d) => [`custom.${d.key}`, customListField(column, d)])) } };
 }

@@ -28,5 +28,15 @@ export class AppError extends Error {
 export const notFound = (resource: string) => new AppError('NOT_FOUND', 404, { resource });
 export const forbidden = () => new AppError('FORBIDDEN', 403);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401);
+/**
+ * A translated reason inside an error's message (`reason` param): `filterReasons.<key>` with its params, so that
+ * "the filter … is invalid: <reason>" reads whole in every language.
+ */
+export interface Reason {
+  reasonKey: string;
+  params?: Record<string, unknown>;
+}
+export const because = (reasonKey: string, params: Record<string, unknown> = {}): Reason => ({ reasonKey, params });
+
 export const invalidField = (field: string, code: FieldErrorCode, params: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', 400, {}, [{ field, code, params }]);

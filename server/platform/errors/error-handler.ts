@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ErrorCode } from '../../../contracts/errors.js';
 import { translator } from '../i18n/i18n.js';
 import { fieldErrorsFromAjv } from '../http/validation.js';
-import { AppError, type FieldError } from './app-error.js';
+import { AppError, type FieldError, type Reason } from './app-error.js';
 import { requestLocale } from '../http/locale.js';
 import type { Locale } from '../../../contracts/roles.js';
 
@@ -42,11 +42,14 @@ function fieldLabel(t: ReturnType<typeof translator>, path: string): string {
   return t(`fields.${last}`, { defaultValue: '' }) || path;
 }
 
+const isReason = (value: unknown): value is Reason => typeof value === 'object' && value !== null && typeof (value as Reason).reasonKey === 'string';
+
 /** An error's message and per-field messages in `locale` (for problem responses and bulk results). */
 export function describeError(error: AppError, locale: Locale, requestId = '') {
   const t = translator(locale);
   const resource = typeof error.params.resource === 'string' ? t(`resources.${error.params.resource}`) : undefined;
-  const message = t(`errors.${error.code}`, { ...error.params, resource, requestId });
+  const reason = isReason(error.params.reason) ? t(`filterReasons.${error.params.reason.reasonKey}`, error.params.reason.params) : error.params.reason;
+  const message = t(`errors.${error.code}`, { ...error.params, resource, reason, requestId });
   const errors = error.fieldErrors.map((f: FieldError) => ({
     field: f.field,
     code: f.code,

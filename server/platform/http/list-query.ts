@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { AppError } from '../errors/app-error.js';
+import { AppError, because, type Reason } from '../errors/app-error.js';
+import { combineByLogic } from './filter-logic.js';
 
-export type FieldType = 'text' | 'uuid' | 'timestamp' | 'number' | 'boolean';
+export const FIELD_TYPES = ['text', 'uuid', 'timestamp', 'number', 'boolean'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface ListField {
   /** A column, or an expression over one (custom fields: `(custom->>'key')::numeric`). */
@@ -10,6 +12,11 @@ export interface ListField {
   type: FieldType;
   /** Sortable fields must be NOT NULL columns, so that keyset paging is exact. */
   sortable?: boolean;
+  /**
+   * For a sortable expression that may be null (custom fields): the NOT NULL expression to order by, and how
+   * to read its value from a row for the cursor.
+   */
+  sortBy?: { expression: SQL; valueOf(row: Record<string, unknown>): unknown };
 }
 
 /** What a list route exposes: its filterable/sortable fields, the id tie-breaker and the default order. */
@@ -25,6 +32,8 @@ export interface ListParams {
   cursor?: string;
   sort?: string;
   filter?: string | string[];
+  /** How the filters combine, by number: `1 AND (2 OR 3)`; without it, all must hold. See filter-logic.ts. */
+  filterLogic?: string;
 }
 
 export interface ListPlan {
@@ -40,25 +49,25 @@ type Operator = (typeof OPERATORS)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CAST: Record<FieldType, string> = { text: 'text', uuid: 'uuid', timestamp: 'timestamptz', number: 'numeric', boolean: 'boolean' };
 
-const filterError = (filter: string, reason: string) => new AppError('INVALID_FILTER', 400, { filter, reason });
+const filterError = (filter: string, reason: Reason) => new AppError('INVALID_FILTER', 400, { filter, reason });
 
 function parseValue(raw: string, type: FieldType, filter: string): unknown {
   switch (type) {
     case 'uuid':
-      if (!UUID.test(raw)) throw filterError(filter, `"${raw}" is not a UUID`);
+      if (!UUID.test(raw)) throw filterError(filter, because('notUuid', { value: raw }));
       return raw;
     case 'timestamp': {
       const d = new Date(raw);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(d.getTime())) throw filterError(filter, `"${raw}" is not an ISO date`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(d.getTime())) throw filterError(filter, because('notDate', { value: raw }));
       return d;
     }
     case 'number': {
       const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n)) throw filterError(filter, `"${raw}" is not a number`);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw filterError(filter, because('notNumber', { value: raw }));
       return n;
     }
     case 'boolean':
-      if (raw !== 'true' && raw !== 'false') throw filterError(filter, `"${raw}" is not true or false`);
+      if (raw !== 'true' && raw !== 'false') throw filterError(filter, because('notBoolean', { value: raw }));
       return raw === 'true';
     default:
       return raw;
@@ -73,8 +82,8 @@ function parseFilter(term: string, spec: ListSpec): SQL {
   const value = rest.join(':');
   const field = name ? spec.fields[name] : undefined;
   // (custom field names contain a dot: custom.region)
-  if (!field) throw filterError(term, `unknown field; filterable: ${Object.keys(spec.fields).join(', ')}`);
-  if (!OPERATORS.includes(op as Operator)) throw filterError(term, `unknown operator; use ${OPERATORS.join(', ')}`);
+  if (!field) throw filterError(term, because('unknownField', { allowed: Object.keys(spec.fields).join(', ') }));
+  if (!OPERATORS.includes(op as Operator)) throw filterError(term, because('unknownOperator', { allowed: OPERATORS.join(', ') }));
   // Drizzle's operators take a column or an SQL expression alike; the union only confuses overloads.
   const c = field.column as PgColumn;
   switch (op as Operator) {
@@ -84,7 +93,7 @@ function parseFilter(term: string, spec: ListSpec): SQL {
       return inArray(c, value.split('|').map((v) => parseValue(v, field.type, term)));
     case 'contains':
     case 'startsWith': {
-      if (field.type !== 'text') throw filterError(term, `${op} applies to text fields only`);
+      if (field.type !== 'text') throw filterError(term, because('textOnly', { operator: op }));
       return ilike(c, `${op === 'contains' ? '%' : ''}${escapeLike(value)}%`);
     }
     default: {
@@ -121,25 +130,26 @@ export function planList(spec: ListSpec, params: ListParams): ListPlan {
     const allowed = Object.entries(spec.fields).filter(([, f]) => f.sortable).map(([n]) => n);
     throw new AppError('INVALID_SORT', 400, { field: sortParam, allowed: allowed.join(', ') });
   }
-  const filters = (Array.isArray(params.filter) ? params.filter : params.filter ? [params.filter] : []).map((f) =>
-    parseFilter(f, spec),
-  );
+  const terms = (Array.isArray(params.filter) ? params.filter : params.filter ? [params.filter] : []).map((f) => parseFilter(f, spec));
+  const logic = params.filterLogic?.trim();
+  const filters = logic ? [combineByLogic(logic, terms)] : terms;
+  const orderColumn = sortField.sortBy?.expression ?? sortField.column;
   if (params.cursor) {
     const [value, id] = decodeCursor(params.cursor);
     const v = sql`cast(${value} as ${sql.raw(CAST[sortField.type])})`;
     const cmp = descending ? sql`<` : sql`>`;
-    filters.push(sql`(${sortField.column}, ${spec.id}) ${cmp} (${v}, cast(${id} as uuid))`);
+    filters.push(sql`(${orderColumn}, ${spec.id}) ${cmp} (${v}, cast(${id} as uuid))`);
   }
   const dir = descending ? desc : asc;
   return {
     where: filters.length ? and(...filters) : undefined,
-    orderBy: [dir(sortField.column), dir(spec.id)],
+    orderBy: [dir(orderColumn), dir(spec.id)],
     limit: limit + 1,
     page(rows) {
       const data = rows.slice(0, limit);
       const last = data.at(-1);
       if (rows.length <= limit || !last) return { data, nextCursor: null };
-      const sortValue = (last as Record<string, unknown>)[sortName];
+      const sortValue = sortField.sortBy ? sortField.sortBy.valueOf(last) : (last as Record<string, unknown>)[sortName];
       const idValue = String((last as Record<string, unknown>).id ?? '');
       const encoded = sortValue instanceof Date ? sortValue.toISOString() : sortValue;
       return { data, nextCursor: Buffer.from(JSON.stringify([encoded, idValue])).toString('base64url') };

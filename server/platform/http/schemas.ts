@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { FILTER_LOGIC_MAX_LENGTH } from './filter-logic.js';
 
 /** Shared request/response schema pieces. Every route declares its schemas; OpenAPI is generated from them. */
 
@@ -19,8 +20,11 @@ export const ListQuery = Type.Object(
     sort: Type.Optional(Type.String({ maxLength: 100, description: 'Field to sort by; prefix `-` for descending.' })),
     filter: Type.Optional(
       Type.Union([Type.String({ maxLength: 500 }), Type.Array(Type.String({ maxLength: 500 }), { maxItems: 20 })], {
-        description: 'Repeatable `field:operator:value`; all must hold. See docs/api.md.',
+        description: 'Repeatable `field:operator:value`; all must hold unless `filterLogic` says otherwise. See docs/api.md.',
       }),
+    ),
+    filterLogic: Type.Optional(
+      Type.String({ maxLength: FILTER_LOGIC_MAX_LENGTH, description: 'How the filters combine, numbered from 1 in the order given: `1 AND (2 OR 3)`, `NOT 2`.' }),
     ),
   },
   { additionalProperties: false },

@@ -8,7 +8,7 @@ import { notFound } from '../errors/app-error.js';
 import { planList, type ListParams, type ListSpec } from '../http/list-query.js';
 import { assertMayActOn, mayActOn, ownershipFilter } from '../permissions/policy.js';
 import { assertActiveMember } from '../tenancy/membership-checks.js';
-import { customFieldExpression, listCustomFields, validateCustomValues } from '../custom-fields/custom-fields.service.js';
+import { validateCustomValues, withCustomFields } from '../custom-fields/custom-fields.service.js';
 
 /** The columns every owned business record has (contacts, accounts, leads, opportunities, cases…). */
 interface OwnedColumns {
@@ -69,14 +69,8 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
   }
 
   /** The list spec with the workspace's custom fields added as `custom.<key>` filters. */
-  async function specFor(tx: Executor, ctx: RequestContext, base: ListSpec): Promise<ListSpec> {
-    if (!config.customFieldsOf) return base;
-    const defs = await listCustomFields(tx, ctx, config.customFieldsOf);
-    const custom = Object.fromEntries(defs.map((d) => {
-      const { expression, type } = customFieldExpression(table.custom, d);
-      return [`custom.${d.key}`, { column: expression, type }];
-    }));
-    return { ...base, fields: { ...base.fields, ...custom } };
+  function specFor(tx: Executor, ctx: RequestContext, base: ListSpec): Promise<ListSpec> {
+    return config.customFieldsOf ? withCustomFields(tx, ctx, config.customFieldsOf, base, table.custom) : Promise.resolve(base);
   }
 
   /** Custom values of a write, validated and merged over the stored ones (create: required ones too). */

@@ -4,29 +4,54 @@ import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../auth/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { forbidden, invalidField, notFound } from '../errors/app-error.js';
-import { planList, type ListSpec } from '../http/list-query.js';
+import { withCustomFields } from '../custom-fields/custom-fields.service.js';
+import { planList, type FieldType, type ListSpec } from '../http/list-query.js';
 import { savedViews } from './views.tables.js';
 
 export type SavedView = typeof savedViews.$inferSelect;
 
-/** Lists that can have saved views, with their filterable/sortable fields (modules register theirs). */
-const listSpecs = new Map<string, ListSpec>();
+interface ViewableList {
+  spec: ListSpec;
+  /** The record's `custom` column, when the object has custom fields (they filter and sort as `custom.<key>`). */
+  customColumn?: unknown;
+}
 
-export function registerViewableList(objectType: string, spec: ListSpec): void {
-  listSpecs.set(objectType, spec);
+/** Lists that can have saved views, with their filterable/sortable fields (modules register theirs). */
+const viewableLists = new Map<string, ViewableList>();
+
+export function registerViewableList(objectType: string, spec: ListSpec, customColumn?: unknown): void {
+  viewableLists.set(objectType, { spec, customColumn });
+}
+
+/** The fields a list filters and sorts by, custom ones included, as the list route takes them. */
+async function listSpecOf(tx: Executor, ctx: RequestContext, objectType: string): Promise<ListSpec> {
+  const list = viewableLists.get(objectType);
+  if (!list) throw invalidField('objectType', 'enum', { allowed: [...viewableLists.keys()].join(', ') });
+  return list.customColumn === undefined ? list.spec : withCustomFields(tx, ctx, objectType, list.spec, list.customColumn);
+}
+
+export interface ListFieldInfo {
+  name: string;
+  type: FieldType;
+  sortable: boolean;
+}
+
+/** What a filter builder offers for a list: every field with its type (custom fields as `custom.<key>`). */
+export async function listFieldsOf(tx: Executor, ctx: RequestContext, objectType: string): Promise<ListFieldInfo[]> {
+  const spec = await listSpecOf(tx, ctx, objectType);
+  return Object.entries(spec.fields).map(([name, field]) => ({ name, type: field.type, sortable: field.sortable === true }));
 }
 
 /** Refuses an unknown list, or filters and sort the list would refuse (the same 400s as the list). */
-function validate(objectType: string, filters: string[] | undefined, sort: string | null | undefined): void {
-  const spec = listSpecs.get(objectType);
-  if (!spec) throw invalidField('objectType', 'enum', { allowed: [...listSpecs.keys()].join(', ') });
-  planList(spec, { filter: filters, sort: sort ?? undefined });
+async function validate(tx: Executor, ctx: RequestContext, objectType: string, view: Pick<SavedViewInput, 'filters' | 'filterLogic' | 'sort'>): Promise<void> {
+  planList(await listSpecOf(tx, ctx, objectType), { filter: view.filters, filterLogic: view.filterLogic ?? undefined, sort: view.sort ?? undefined });
 }
 export interface SavedViewInput {
   objectType: string;
   name: string;
   shared?: boolean;
   filters?: string[];
+  filterLogic?: string | null;
   sort?: string | null;
   columns?: string[];
 }
@@ -53,10 +78,10 @@ function assertMayEdit(ctx: RequestContext, view: SavedView): void {
 
 export async function createView(tx: Executor, ctx: RequestContext, input: SavedViewInput): Promise<SavedView> {
   if (!ctx.userId) throw forbidden();
-  validate(input.objectType, input.filters, input.sort);
+  await validate(tx, ctx, input.objectType, input);
   const [view] = await tx
     .insert(savedViews)
-    .values({ workspaceId: ctx.workspaceId, id: uuidv7(), ownerId: ctx.userId, objectType: input.objectType, name: input.name.trim(), shared: input.shared ?? false, filters: input.filters ?? [], sort: input.sort ?? null, columns: input.columns ?? [] })
+    .values({ workspaceId: ctx.workspaceId, id: uuidv7(), ownerId: ctx.userId, objectType: input.objectType, name: input.name.trim(), shared: input.shared ?? false, filters: input.filters ?? [], filterLogic: input.filterLogic?.trim() || null, sort: input.sort ?? null, columns: input.columns ?? [] })
     .returning();
   await recordAudit(tx, ctx, { action: 'create', recordType: 'view', recordId: view!.id, after: view });
   return view!;
@@ -65,7 +90,11 @@ export async function createView(tx: Executor, ctx: RequestContext, input: Saved
 export async function updateView(tx: Executor, ctx: RequestContext, id: string, patch: Partial<Omit<SavedViewInput, 'objectType'>>): Promise<SavedView> {
   const before = await getView(tx, ctx, id);
   assertMayEdit(ctx, before);
-  validate(before.objectType, patch.filters ?? before.filters, patch.sort === undefined ? before.sort : patch.sort);
+  await validate(tx, ctx, before.objectType, {
+    filters: patch.filters ?? before.filters,
+    filterLogic: patch.filterLogic === undefined ? before.filterLogic : patch.filterLogic,
+    sort: patch.sort === undefined ? before.sort : patch.sort,
+  });
   const [after] = await tx
     .update(savedViews)
     .set({ ...patch, ...(patch.name ? { name: patch.name.trim() } : {}), updatedAt: new Date() })

@@ -14,6 +14,8 @@ export const savedViews = pgTable(
     shared: boolean('shared').notNull().default(false),
     /** `field:operator:value` terms, as the list API takes them. */
     filters: text('filters').array().notNull(),
+    /** How the filters combine (`1 AND (2 OR 3)`); null: all must hold. */
+    filterLogic: text('filter_logic'),
     sort: text('sort'),
     columns: text('columns').array().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
