@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
+import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -44,5 +44,18 @@ describe('bulk create and update', () => {
     const res = await call('POST', '/contacts/bulk', { items: [{ name: 'ok' }, { name: 'x', nonsense: true }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('items.1.nonsense');
+  });
+
+  it('moves records to the recycle bin one by one, refusing those the caller may not delete', async () => {
+    const rep = await addMember(t.app, admin, 'sales');
+    const [mine, theirs] = (await call('POST', '/contacts/bulk', { items: [{ name: '待删 甲', ownerId: rep.userId }, { name: '待删 乙' }] })).json().results;
+    const asRep = (await t.app.inject({ method: 'POST', url: '/api/v1/contacts/bulk-delete', headers: { cookie: rep.cookie }, payload: { ids: [mine.id, theirs.id] } })).json();
+    expect(asRep.results.map((r: { status: number }) => r.status)).toEqual([204, 404]);
+    const bin = (await call('GET', '/contacts/recycle-bin?limit=200')).json().data.map((c: { id: string }) => c.id);
+    expect(bin).toContain(mine.id);
+    expect(bin).not.toContain(theirs.id);
+    expect((await call('POST', '/contacts/bulk-delete', { ids: [theirs.id, theirs.id] })).statusCode).toBe(400);
+    expect((await call('POST', '/contacts/bulk-delete', { ids: [theirs.id] })).json()).toMatchObject({ succeeded: 1, failed: 0 });
+    expect((await call('GET', `/contacts/${theirs.id}`)).statusCode).toBe(404);
   });
 });
