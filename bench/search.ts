@@ -256,7 +256,7 @@ async function explainSlowest(bench: Bench, captured: Captured, q: string): Prom
     await client.query('begin');
     await client.query(`select set_config('app.workspace_id', $1, true)`, [bench.workspaceId]);
     await client.query('set local role guanxi_app');
-    for (const s of captured.statements.filter((st) => /from "contacts"/.test(st.sql))) {
+    for (const s of captured.statements.filter((st) => /from "contacts(_search)?"/.test(st.sql))) {
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.sql}`, s.params);
       out.push(rows.map((r) => `      ${r['QUERY PLAN']}`).join('\n'));
     }

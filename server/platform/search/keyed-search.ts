@@ -6,6 +6,20 @@ import type { SearchHit, SearchProvider } from './search.service.js';
 
 /** Below this trigram word similarity a fuzzy match is noise. */
 const FUZZY_THRESHOLD = 0.5;
+/**
+ * Matches of one weight class ranked in memory; beyond this, the key is common enough that walking the
+ * order index finds `limit` matches after a few thousand rows.
+ */
+const PROBE_LIMIT = 2000;
+
+interface RankedRow {
+  id: string;
+  length: number;
+  createdAt: Date | null;
+}
+/** `order by length(name), created_at desc nulls last, id desc` (UUIDs compare as their hex text). */
+const byRank = (a: RankedRow, b: RankedRow) =>
+  a.length - b.length || (b.createdAt?.getTime() ?? -Infinity) - (a.createdAt?.getTime() ?? -Infinity) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
  * The columns search reads, through a view confined to the transaction's workspace (see
@@ -41,10 +55,10 @@ const textArray = (values: string[]) => sql`array[${sql.join(
  * records the caller may read, none from the recycle bin.
  *
  * Exact hits rank by the best weight among the keys they matched, then shortest name, then newest. They
- * are read one weight class at a time, best first, each with `order by length(name), created_at desc`
- * and the room left as its limit: the planner can then either sort a rare key's few matches or walk
- * `*_search_order_idx` in order and stop after `limit` matches of a common one (王 matches 7 % of
- * Chinese names) — never sorting tens of thousands of rows. The hits' rows are read last, by id.
+ * are read one weight class at a time, best first: a class with at most PROBE_LIMIT matches is read
+ * through the GIN index and ranked in memory; a more common one (王 matches 7 % of Chinese names) walks
+ * `*_search_order_idx` in rank order and stops after the room left — never sorting tens of thousands of
+ * rows, and never walking the whole index for a key that turns out rare. The hits' rows are read last, by id.
  */
 export function keyedSearchProvider<TRow extends Record<string, unknown>>(options: {
   type: string;
@@ -69,22 +83,36 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         // This class: records matching one of its keys and none of a better class (those ranked already).
         const conditions: (SQL | undefined)[] = [base, sql`${v.searchKeys} && ${textArray(keys)}`];
         if (better.length) conditions.push(not(sql`${v.searchKeys} && ${textArray(better)}`));
-        const rows = (await tx
-          .select({ id: v.id })
+        const room = query.limit - found.length;
+        // Probe without an order first: the planner cannot tell a rare key from a common one it has no
+        // statistics for, and walking the order index for a key that matches nothing reads the whole
+        // workspace. A class with few matches is ranked here; only a common one is read in index order.
+        const probe = (await tx
+          .select({ id: v.id, length: sql<number>`length(${v.name})`, createdAt: v.createdAt })
           .from(fromView)
           .where(and(...conditions))
-          .orderBy(sql`length(${v.name})`, sql`${v.createdAt} desc nulls last`, sql`${v.id} desc nulls last`)
-          .limit(query.limit - found.length)) as { id: string }[];
+          .limit(PROBE_LIMIT + 1)) as RankedRow[];
+        const rows =
+          probe.length <= PROBE_LIMIT
+            ? probe.sort(byRank).slice(0, room)
+            : ((await tx
+                .select({ id: v.id })
+                .from(fromView)
+                .where(and(...conditions))
+                .orderBy(sql`length(${v.name})`, sql`${v.createdAt} desc nulls last`, sql`${v.id} desc nulls last`)
+                .limit(room)) as { id: string }[]);
         found.push(...rows.map((r) => ({ id: r.id, score: weight })));
         better.push(...keys);
       }
-      if (found.length < query.limit && query.text.length >= 3 && !hasHan(query.text)) {
+      // An e-mail's domain is shared by thousands (everyone @163.com): only its local part is worth a fuzzy match.
+      const fuzzyText = query.text.split('@')[0]!;
+      if (found.length < query.limit && fuzzyText.length >= 3 && !hasHan(fuzzyText)) {
         // word_similarity: how well the query matches the best part of the record's search text.
-        const similarity = sql<number>`word_similarity(${query.text}, ${v.searchText})`;
+        const similarity = sql<number>`word_similarity(${fuzzyText}, ${v.searchText})`;
         const fuzzy = (await tx
           .select({ id: v.id, score: sql<number>`(${similarity} * 50)::float` })
           .from(fromView)
-          .where(and(base, sql`${query.text} <% ${v.searchText}`, sql`${similarity} >= ${FUZZY_THRESHOLD}`))
+          .where(and(base, sql`${fuzzyText} <% ${v.searchText}`, sql`${similarity} >= ${FUZZY_THRESHOLD}`))
           .orderBy(sql`${similarity} desc`)
           .limit(query.limit)) as { id: string; score: number }[];
         const seen = new Set(found.map((f) => f.id));
