@@ -26,7 +26,7 @@ const REASON_WEIGHT: Record<DuplicateReason, number> = {
 const MIN_SCORE = 0.5;
 
 /** Name as compared for duplicates: search form without spaces or accents (王 伟 = 王伟, Müller = muller). */
-const nameKey = (name: string) => stripAccents(normalizeText(name)).replace(/[\s.\-·]/g, '');
+export const nameKey = (name: string) => stripAccents(normalizeText(name)).replace(/[\s.\-·]/g, '');
 
 /** Sørensen–Dice similarity of character bigrams: 1 for equal strings, tolerant of one typo in a name. */
 export function bigramSimilarity(a: string, b: string): number {

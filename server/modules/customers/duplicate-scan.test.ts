@@ -58,6 +58,15 @@ describe('duplicate scan', () => {
     expect(again.groups.map((g) => g.contacts.length)).toEqual([2]);
   });
 
+  it('finds a typo in a name at the same company, and leaves out an address shared by hundreds', async () => {
+    const shared = Array.from({ length: 501 }, (_, i) => ({ name: `前台 ${i}`, email: 'info@shared.test' }));
+    await call('POST', '/contacts/bulk', { items: [...shared, { name: 'Jonathan Smith', company: 'Acme Ltd' }, { name: 'Jonathon Smith', company: 'ACME Ltd.' }] });
+    const { job, groups } = await scan();
+    expect(job.result.scanned).toBe(8 + 503);
+    expect(groups.map((g) => g.contacts.map((c) => c.name).sort())).toContainEqual(['Jonathan Smith', 'Jonathon Smith']);
+    expect(groups.find((g) => g.contacts.some((c) => c.name.startsWith('前台')))).toBeUndefined();
+  });
+
   it('is for admins and managers', async () => {
     const rep = await addMember(t.app, admin, 'sales');
     expect((await call('POST', '/contacts/duplicate-scan', undefined, rep)).statusCode).toBe(403);
