@@ -76,6 +76,8 @@ export const deleteAccount = records.remove;
 export const restoreAccount = records.restore;
 
 export const createAccount = records.create;
+/** Many at once, each validated alone (imports). */
+export const createAccounts = records.createMany;
 
 /** Child accounts of an account (one level), for hierarchies. */
 export async function listChildAccounts(tx: Executor, ctx: RequestContext, id: string) {

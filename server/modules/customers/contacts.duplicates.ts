@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
@@ -24,6 +24,8 @@ const REASON_WEIGHT: Record<DuplicateReason, number> = {
   name: 0.5,
 };
 const MIN_SCORE = 0.5;
+/** A duplicate this likely is acted on without asking (imports skip or update it). */
+export const SURE_SCORE = 0.85;
 
 /** Name as compared for duplicates: search form without spaces or accents (王 伟 = 王伟, Müller = muller). */
 export const nameKey = (name: string) => stripAccents(normalizeText(name)).replace(/[\s.\-·]/g, '');
@@ -89,10 +91,7 @@ export async function findLikelyDuplicates(tx: Executor, ctx: RequestContext, in
         isNull(contactsSearch.deletedAt),
         input.excludeId ? ne(contactsSearch.id, input.excludeId) : undefined,
         ownershipFilter(ctx, 'read', contactsSearch.ownerId),
-        sql`${contactsSearch.searchKeys} && array[${sql.join(
-          keys.map((k) => sql`${k}`),
-          sql`, `,
-        )}]::text[]`,
+        sql`${contactsSearch.searchKeys} && ${textArray(keys)}`,
       ),
     )
     .limit(200);
@@ -115,3 +114,55 @@ export async function findLikelyDuplicates(tx: Executor, ctx: RequestContext, in
     .sort((a, b) => b.score - a.score)
     .slice(0, 20);
 }
+
+/** What a contact is recognized by in a batch: the keys under which a sure duplicate (≥ 0.85) must share. */
+export function identityKeys(contact: { name: string; company?: string | null; email?: string | null; phone?: string | null }): string[] {
+  const keys: string[] = [];
+  if (contact.email) keys.push(`e:${contact.email}`);
+  if (contact.phone) keys.push(`t:${contact.phone}`);
+  if (contact.company) keys.push(`nc:${nameKey(contact.name)}|${nameKey(contact.company)}`);
+  return keys;
+}
+
+/**
+ * For each input, the existing contact it surely is (same e-mail, same phone, or same name at the same
+ * company: score ≥ 0.85), or null — one candidate query for the whole batch (imports).
+ */
+export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext, raw: ContactInput[]): Promise<(Contact | null)[]> {
+  const inputs = raw.map((input) => ({ ...input, email: input.email?.trim().toLowerCase() || null, phone: input.phone ? toE164(input.phone, ctx.country) : null }));
+  const exact = new Set<string>();
+  const names = new Set<string>();
+  const companies = new Set<string>();
+  for (const input of inputs) {
+    if (input.email) exact.add(`e:${input.email}`);
+    if (input.phone) exact.add(`t:${input.phone.slice(1)}`);
+    if (input.company) {
+      names.add(`n:${nameKey(input.name)}`);
+      companies.add(`c:${normalizeText(input.company).replace(/\s/g, '')}`);
+    }
+  }
+  const anyOf = (keys: Set<string>) => sql`${contactsSearch.searchKeys} && ${textArray([...keys])}`;
+  const matches = [exact.size ? anyOf(exact) : undefined, names.size ? and(anyOf(names), anyOf(companies)) : undefined].filter(Boolean);
+  if (matches.length === 0) return inputs.map(() => null);
+  const ids = await tx
+    .select({ id: contactsSearch.id })
+    .from(contactsSearch)
+    .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), or(...matches)));
+  if (ids.length === 0) return inputs.map(() => null);
+  const candidates = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, ids.map((r) => r.id))));
+  const byKey = new Map<string, Contact[]>();
+  for (const candidate of candidates) for (const key of identityKeys(candidate)) byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
+  return inputs.map((input) => {
+    const sharing = new Set(identityKeys(input).flatMap((key) => byKey.get(key) ?? []));
+    const scored = [...sharing].map((c) => scoreDuplicate(input, c)).filter((d): d is DuplicateCandidate => d !== null && d.score >= SURE_SCORE);
+    return scored.sort((a, b) => b.score - a.score || (a.contact.id < b.contact.id ? -1 : 1))[0]?.contact ?? null;
+  });
+}
+
+const textArray = (values: string[]) => sql`array[${sql.join(
+  values.map((v) => sql`${v}`),
+  sql`, `,
+)}]::text[]`;

@@ -88,6 +88,8 @@ export const listDeletedContacts = (tx: Executor, ctx: RequestContext, params: L
 /** A contact the caller may read; 404 when it does not exist, is in the recycle bin or is outside their scope. */
 export const getContact = records.get;
 export const createContact = records.create;
+/** Many at once, each validated alone (imports). */
+export const createContacts = records.createMany;
 export const updateContact = records.update;
 /** Moves a contact to the recycle bin. */
 export const deleteContact = records.remove;

@@ -5,17 +5,18 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { normalizeText } from '../../platform/search/normalize.js';
+import { toE164 } from '../../platform/phones.js';
 import type { DuplicatePolicy } from '../../../contracts/customers.js';
 import { accounts } from './accounts.tables.js';
-import { createAccount, updateAccount, type AccountInput } from './accounts.service.js';
-import { findLikelyDuplicates } from './contacts.duplicates.js';
-import { createContact, updateContact, type ContactInput } from './contacts.service.js';
+import { createAccounts, updateAccount, type AccountInput } from './accounts.service.js';
+import { findSureDuplicatesOfMany, identityKeys } from './contacts.duplicates.js';
+import { createContacts, updateContact, type ContactInput } from './contacts.service.js';
 import type { ParsedFile } from './import-files.js';
 import { applyMapping, IMPORT_TARGETS, suggestMapping, type ImportObject } from './import-mapping.js';
 import { convertRow, type RowProblem } from './import-rows.js';
 import { importRows, imports } from './imports.tables.js';
 import { customTargets } from './import-custom.js';
-import { listCustomFields, type CustomFieldDefinition } from '../../platform/custom-fields/custom-fields.service.js';
+import { listCustomFields } from '../../platform/custom-fields/custom-fields.service.js';
 
 export { DUPLICATE_POLICIES } from '../../../contracts/customers.js';
 export type Import = typeof imports.$inferSelect;
@@ -23,7 +24,7 @@ export type Import = typeof imports.$inferSelect;
 const PREVIEW_ROWS = 10;
 const INSERT_CHUNK = 1000;
 /** Rows imported per transaction: a crash redoes at most one batch, which was rolled back whole. */
-export const IMPORT_BATCH = 200;
+export const IMPORT_BATCH = 500;
 
 /** Stores an uploaded, parsed file as an import with a suggested mapping; nothing is imported yet. */
 export async function createImport(tx: Executor, ctx: RequestContext, input: { objectType: ImportObject; fileName: string; file: ParsedFile }): Promise<Import> {
@@ -109,69 +110,153 @@ export async function markImportStarted(tx: Executor, ctx: RequestContext, id: s
   await tx.update(imports).set({ status: 'running', jobId, updatedAt: new Date() }).where(and(eq(imports.workspaceId, ctx.workspaceId), eq(imports.id, id)));
 }
 
-async function findDuplicateId(tx: Executor, ctx: RequestContext, object: ImportObject, input: ContactInput | AccountInput): Promise<string | null> {
-  if (object === 'contacts') {
-    const [best] = await findLikelyDuplicates(tx, ctx, input as ContactInput);
-    return best && best.score >= 0.85 ? best.contact.id : null;
-  }
+type RowOutcome = { status: 'created' | 'updated' | 'skipped' | 'failed'; problems: RowProblem[] | null; recordId: string | null };
+type Input = ContactInput | AccountInput;
+
+/** How an import writes one kind of record: in batches, finding sure duplicates of a whole batch at once. */
+interface ImportWriter {
+  /** The existing record each input surely is, or null. */
+  sureDuplicates(tx: Executor, ctx: RequestContext, inputs: Input[]): Promise<(string | null)[]>;
+  /** Keys under which two rows of one file are the same record. */
+  identity(ctx: RequestContext, input: Input): string[];
+  createMany(tx: Executor, ctx: RequestContext, inputs: Input[]): Promise<({ id: string } | AppError)[]>;
+  update(tx: Executor, ctx: RequestContext, id: string, patch: Partial<Input>): Promise<unknown>;
+}
+
+const WRITERS: Record<ImportObject, ImportWriter> = {
+  contacts: {
+    sureDuplicates: async (tx, ctx, inputs) => (await findSureDuplicatesOfMany(tx, ctx, inputs as ContactInput[])).map((c) => c?.id ?? null),
+    identity: (ctx, input) => {
+      const c = input as ContactInput;
+      return identityKeys({ name: c.name, company: c.company, email: c.email?.trim().toLowerCase() || null, phone: c.phone ? toE164(c.phone, ctx.country) : null });
+    },
+    createMany: (tx, ctx, inputs) => createContacts(tx, ctx, inputs as ContactInput[]),
+    update: (tx, ctx, id, patch) => updateContact(tx, ctx, id, patch as Partial<ContactInput>),
+  },
+  accounts: {
+    async sureDuplicates(tx, ctx, inputs) {
+      const found: (string | null)[] = [];
+      for (const input of inputs) found.push(await findSameAccount(tx, ctx, input.name));
+      return found;
+    },
+    identity: (_ctx, input) => [`a:${normalizeText(input.name)}`],
+    createMany: (tx, ctx, inputs) => createAccounts(tx, ctx, inputs as AccountInput[]),
+    update: (tx, ctx, id, patch) => updateAccount(tx, ctx, id, patch as Partial<AccountInput>),
+  },
+};
+
+async function findSameAccount(tx: Executor, ctx: RequestContext, name: string): Promise<string | null> {
   const [same] = await tx
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.workspaceId, ctx.workspaceId), isNull(accounts.deletedAt), sql`${accounts.searchText} = ${normalizeText(input.name)} or lower(${accounts.name}) = ${input.name.trim().toLowerCase()}`))
+    .where(and(eq(accounts.workspaceId, ctx.workspaceId), isNull(accounts.deletedAt), sql`${accounts.searchText} = ${normalizeText(name)} or lower(${accounts.name}) = ${name.trim().toLowerCase()}`))
     .limit(1);
   return same?.id ?? null;
 }
 
-type RowOutcome = { status: 'created' | 'updated' | 'skipped' | 'failed'; problems: RowProblem[] | null; recordId: string | null };
+const refused = (err: AppError): RowOutcome => ({
+  status: 'failed',
+  problems: err.fieldErrors.length ? err.fieldErrors.map((f) => ({ field: f.field, code: f.code, params: f.params })) : [{ field: 'name', code: 'invalid' }],
+  recordId: null,
+});
 
-async function importOne(tx: Executor, ctx: RequestContext, current: Import, cells: string[], customFields: CustomFieldDefinition[]): Promise<RowOutcome> {
-  const object = current.objectType as ImportObject;
-  const { input, problems } = convertRow(object, applyMapping(current.mapping, cells), customFields);
-  if (!input) return { status: 'failed', problems, recordId: null };
-  const duplicateOf = current.duplicatePolicy === 'create' ? null : await findDuplicateId(tx, ctx, object, input);
+/** Runs `write` in a savepoint: a row the services refuse fails alone; anything else is a real failure. */
+async function alone(tx: Executor, write: (row: Executor) => Promise<RowOutcome>): Promise<RowOutcome> {
   try {
-    // A savepoint per row: a row the services refuse (an unreadable phone…) fails alone.
-    return await tx.transaction(async (row) => {
-      if (duplicateOf && current.duplicatePolicy === 'skip') return { status: 'skipped' as const, problems: [{ field: 'name', code: 'duplicate' as const, params: { id: duplicateOf } }], recordId: duplicateOf };
-      if (duplicateOf) {
-        const filled = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-        if (object === 'contacts') await updateContact(row, ctx, duplicateOf, filled);
-        else await updateAccount(row, ctx, duplicateOf, filled);
-        return { status: 'updated' as const, problems: null, recordId: duplicateOf };
-      }
-      const created = object === 'contacts' ? await createContact(row, ctx, input as ContactInput) : await createAccount(row, ctx, input as AccountInput);
-      return { status: 'created' as const, problems: null, recordId: created.id };
-    });
+    return await tx.transaction((row) => write(row));
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;
-    const fieldProblems: RowProblem[] = err.fieldErrors.length ? err.fieldErrors.map((f) => ({ field: f.field, code: f.code, params: f.params })) : [{ field: 'name', code: 'invalid' }];
-    return { status: 'failed', problems: fieldProblems, recordId: null };
+    return refused(err);
   }
+}
+
+/** Creates the batch's new records with one insert; should the insert itself fail, row by row to find the culprit. */
+async function createAll(tx: Executor, ctx: RequestContext, writer: ImportWriter, inputs: Input[]): Promise<RowOutcome[]> {
+  const asOutcome = (r: { id: string } | AppError): RowOutcome => (r instanceof AppError ? refused(r) : { status: 'created', problems: null, recordId: r.id });
+  if (inputs.length === 0) return [];
+  try {
+    return (await tx.transaction((batch) => writer.createMany(batch, ctx, inputs))).map(asOutcome);
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) throw err;
+    const outcomes: RowOutcome[] = [];
+    for (const input of inputs) outcomes.push(await alone(tx, async (row) => asOutcome((await writer.createMany(row, ctx, [input]))[0]!)));
+    return outcomes;
+  }
+}
+
+const sqlArray = (values: unknown[], type: string) => sql`array[${sql.join(
+  values.map((v) => sql`${v}`),
+  sql`, `,
+)}]::${sql.raw(type)}[]`;
+
+/** Every processed row's status, problems and record in one statement. */
+async function storeOutcomes(tx: Executor, ctx: RequestContext, id: string, outcomes: Map<number, RowOutcome>): Promise<void> {
+  if (outcomes.size === 0) return;
+  const rows = [...outcomes.entries()];
+  await tx.execute(sql`
+    update ${importRows} set status = u.status, problems = u.problems, record_id = u.record_id
+      from unnest(
+        ${sqlArray(rows.map(([rowNo]) => rowNo), 'int')},
+        ${sqlArray(rows.map(([, o]) => o.status), 'text')},
+        ${sqlArray(rows.map(([, o]) => (o.problems ? JSON.stringify(o.problems) : null)), 'jsonb')},
+        ${sqlArray(rows.map(([, o]) => o.recordId), 'uuid')}
+      ) as u(row_no, status, problems, record_id)
+     where ${importRows.workspaceId} = ${ctx.workspaceId} and ${importRows.importId} = ${id} and ${importRows.rowNo} = u.row_no`);
 }
 
 /**
  * Imports the next batch of pending rows of an import in one transaction — records, row statuses and
  * counters together — and returns how many rows are done in all; 0 pending left means finished.
+ * Sure duplicates of the whole batch are found in one query and new records created with one insert;
+ * a row that is the same record as an earlier row of the batch waits for the next batch, where that
+ * record exists and the duplicate policy applies to it.
  */
 export async function importNextBatch(tx: Executor, ctx: RequestContext, id: string): Promise<{ done: number; total: number; finished: boolean }> {
   const current = await getImport(tx, ctx, id);
+  const object = current.objectType as ImportObject;
+  const writer = WRITERS[object];
   const pending = await tx
     .select({ rowNo: importRows.rowNo, cells: importRows.cells })
     .from(importRows)
     .where(and(eq(importRows.workspaceId, ctx.workspaceId), eq(importRows.importId, id), eq(importRows.status, 'pending')))
     .orderBy(asc(importRows.rowNo))
     .limit(IMPORT_BATCH);
-  const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   const customFields = await listCustomFields(tx, ctx, current.objectType);
+  const outcomes = new Map<number, RowOutcome>();
+  const ready: { rowNo: number; input: Input }[] = [];
+  const seen = new Set<string>();
+  let waiting = 0;
   for (const row of pending) {
-    const outcome = await importOne(tx, ctx, current, row.cells, customFields);
-    counts[outcome.status] += 1;
-    await tx
-      .update(importRows)
-      .set({ status: outcome.status, problems: outcome.problems, recordId: outcome.recordId })
-      .where(and(eq(importRows.workspaceId, ctx.workspaceId), eq(importRows.importId, id), eq(importRows.rowNo, row.rowNo)));
+    const { input, problems } = convertRow(object, applyMapping(current.mapping, row.cells), customFields);
+    if (!input) {
+      outcomes.set(row.rowNo, { status: 'failed', problems, recordId: null });
+      continue;
+    }
+    const keys = current.duplicatePolicy === 'create' ? [] : writer.identity(ctx, input);
+    if (keys.some((k) => seen.has(k))) {
+      waiting += 1;
+      continue;
+    }
+    keys.forEach((k) => seen.add(k));
+    ready.push({ rowNo: row.rowNo, input });
   }
-  const finished = pending.length < IMPORT_BATCH;
+  const duplicates = current.duplicatePolicy === 'create' ? ready.map(() => null) : await writer.sureDuplicates(tx, ctx, ready.map((r) => r.input));
+  const creates: typeof ready = [];
+  for (const [i, { rowNo, input }] of ready.entries()) {
+    const duplicateOf = duplicates[i];
+    if (!duplicateOf) creates.push({ rowNo, input });
+    else if (current.duplicatePolicy === 'skip') outcomes.set(rowNo, { status: 'skipped', problems: [{ field: 'name', code: 'duplicate', params: { id: duplicateOf } }], recordId: duplicateOf });
+    else {
+      const filled = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+      outcomes.set(rowNo, await alone(tx, async (row) => (await writer.update(row, ctx, duplicateOf, filled), { status: 'updated', problems: null, recordId: duplicateOf })));
+    }
+  }
+  const created = await createAll(tx, ctx, writer, creates.map((c) => c.input));
+  creates.forEach((c, i) => outcomes.set(c.rowNo, created[i]!));
+  await storeOutcomes(tx, ctx, id, outcomes);
+  const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
+  for (const outcome of outcomes.values()) counts[outcome.status] += 1;
+  const finished = pending.length < IMPORT_BATCH && waiting === 0;
   const [after] = await tx
     .update(imports)
     .set({
@@ -200,7 +285,7 @@ export async function linkImportedParents(tx: Executor, ctx: RequestContext, id:
   for (const row of rows) {
     const parentName = row.cells[column]?.trim();
     if (!parentName || !row.recordId) continue;
-    const parentId = await findDuplicateId(tx, ctx, 'accounts', { name: parentName });
+    const parentId = await findSameAccount(tx, ctx, parentName);
     if (parentId && parentId !== row.recordId) await updateAccount(tx, ctx, row.recordId, { parentId }).catch(() => undefined);
   }
 }

@@ -9,7 +9,7 @@ import { inWorkspace } from '../../db/transaction.js';
 import { contextOfMember } from '../../platform/auth/context-loader.js';
 import { detectEncoding } from './import-files.js';
 import { suggestMapping } from './import-mapping.js';
-import { importNextBatch } from './imports.service.js';
+import { IMPORT_BATCH, importNextBatch } from './imports.service.js';
 
 const datasets = datasetPath();
 let t: TestApp;
@@ -125,23 +125,35 @@ describe('import: contacts', () => {
 
   it('resumes after a crash between batches: every row exactly once', async () => {
     const ws = await signUpWorkspace(t.app, 'resume');
-    const rows = Array.from({ length: 450 }, (_, i) => `客户${i},c${i}@resume.test`).join('\n');
+    const total = IMPORT_BATCH * 2 + 50;
+    const rows = Array.from({ length: total }, (_, i) => `客户${i},c${i}@resume.test`).join('\n');
     const created = await upload('contacts', 'big.csv', Buffer.from(`姓名,邮箱\n${rows}\n`), ws);
     const started = (await call('POST', `/imports/${created.id}/start`, undefined, ws)).json();
     const ctx = (await contextOfMember(t.database, ws.workspaceId, ws.userId))!;
     // One batch commits, then the process "dies"; the job runs again from the start.
     const first = await inWorkspace(t.database.db, ws.workspaceId, (tx) => importNextBatch(tx, ctx, created.id));
-    expect(first).toMatchObject({ done: 200, finished: false });
+    expect(first).toMatchObject({ done: IMPORT_BATCH, finished: false });
     await t.app.jobs.run(ws.workspaceId, started.jobId);
     const done = (await call('GET', `/imports/${created.id}`, undefined, ws)).json();
-    expect(done).toMatchObject({ status: 'done', created: 450, failed: 0 });
+    expect(done).toMatchObject({ status: 'done', created: total, failed: 0 });
     const { rows: counted } = await t.database.raw.query<{ n: number; distinct: number }>(
       'select count(*)::int as n, count(distinct email)::int as distinct from contacts where workspace_id = $1',
       [ws.workspaceId],
     );
-    expect(counted[0]).toEqual({ n: 450, distinct: 450 });
+    expect(counted[0]).toEqual({ n: total, distinct: total });
     const job = (await call('GET', `/jobs/${started.jobId}`, undefined, ws)).json();
-    expect(job).toMatchObject({ progress: 450, total: 450 });
+    expect(job).toMatchObject({ progress: total, total });
+  });
+
+  it('treats rows of one file that are the same person as duplicates of each other', async () => {
+    const ws = await signUpWorkspace(t.app, 'same file');
+    const file = '姓名,邮箱,手机,公司\n张伟,zw@same.test,,\n张伟 (备用),ZW@same.test,13800138000,\n另一个人,,138 0013 8000,\n李娜,,,华为\n李娜,,,华为\n王芳,,,\n';
+    const created = await upload('contacts', 'same.csv', Buffer.from(file), ws);
+    const done = await runImport(created.id, ws);
+    // Row 2 is row 1 (same e-mail); row 3 shares only a phone with row 2, which is not kept; row 5 is row 4.
+    expect(done).toMatchObject({ status: 'done', created: 4, skipped: 2, failed: 0 });
+    const names = (await call('GET', '/contacts?limit=50', undefined, ws)).json().data.map((c: { name: string }) => c.name).sort();
+    expect(names).toEqual(['张伟', '另一个人', '李娜', '王芳'].sort());
   });
 });
 

@@ -32,23 +32,26 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
  * Records a change in the same transaction as the change itself, so the log cannot miss a committed
  * write. Updates that changed nothing are not logged.
  */
-export async function recordAudit(
-  tx: Executor,
-  ctx: Pick<RequestContext, 'workspaceId' | 'userId' | 'apiKeyId'>,
-  entry: { action: AuditAction; recordType: string; recordId: string; before?: Record<string, unknown> | null; after?: Record<string, unknown> | null },
-): Promise<void> {
-  const changes = diffFields(entry.before ?? null, entry.after ?? null);
-  if (entry.action === 'update' && Object.keys(changes).length === 0) return;
-  await tx.insert(auditLog).values({
-    workspaceId: ctx.workspaceId,
-    id: uuidv7(),
-    actorUserId: ctx.userId,
-    actorApiKeyId: ctx.apiKeyId,
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    changes,
+export interface AuditEntry {
+  action: AuditAction;
+  recordType: string;
+  recordId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export function recordAudit(tx: Executor, ctx: Pick<RequestContext, 'workspaceId' | 'userId' | 'apiKeyId'>, entry: AuditEntry): Promise<void> {
+  return recordAuditMany(tx, ctx, [entry]);
+}
+
+/** Several entries in one insert (a batch of creates); updates that change nothing leave no entry. */
+export async function recordAuditMany(tx: Executor, ctx: Pick<RequestContext, 'workspaceId' | 'userId' | 'apiKeyId'>, entries: AuditEntry[]): Promise<void> {
+  const rows = entries.flatMap((entry) => {
+    const changes = diffFields(entry.before ?? null, entry.after ?? null);
+    if (entry.action === 'update' && Object.keys(changes).length === 0) return [];
+    return [{ workspaceId: ctx.workspaceId, id: uuidv7(), actorUserId: ctx.userId, actorApiKeyId: ctx.apiKeyId, action: entry.action, recordType: entry.recordType, recordId: entry.recordId, changes }];
   });
+  if (rows.length) await tx.insert(auditLog).values(rows);
 }
 
 const auditListSpec: ListSpec = {

@@ -134,8 +134,10 @@ export async function validateCustomValues(
   objectType: string,
   input: Record<string, unknown> | undefined,
   before: Record<string, unknown> | null,
+  /** The object's definitions when the caller already has them (a batch of creates). */
+  known?: CustomFieldDefinition[],
 ): Promise<Record<string, unknown>> {
-  const definitions = await listCustomFields(tx, ctx, objectType);
+  const definitions = known ?? (await listCustomFields(tx, ctx, objectType));
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const merged: Record<string, unknown> = { ...(before ?? {}) };
   const errors: FieldError[] = [];
