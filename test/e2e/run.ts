@@ -102,6 +102,19 @@ async function runSteps(steps: Step[]): Promise<void> {
   }
 }
 
+/** Picks an option of an antd Select: opens it, then clicks the option whose text is exactly `label`. */
+async function pickOption(page: Page, select: ReturnType<Page['locator']>, label: string): Promise<void> {
+  await select.click();
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}$`) }).first().click();
+}
+
+/** The names in the rows of a record list (virtual rows: those in view). */
+async function rowNames(page: Page, testId: string): Promise<string[]> {
+  const rows = page.getByTestId(testId).locator('[data-testid="list-row"]');
+  return (await rows.evaluateAll((els) => els.map((el) => el.querySelector('a')?.textContent?.trim() ?? ''))).sort();
+}
+
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
@@ -604,6 +617,110 @@ async function main(): Promise<number> {
         const res = await page.context().request.get(`${baseUrl}/api/v1/contacts/${kept}`);
         const company = ((await res.json()) as { company: string | null }).company;
         assert(company === '合并测试有限公司', `the merged contact's company is ${company}, not the one only the other record had`);
+      },
+    },
+    {
+      name: 'filter contacts with the builder (two conditions, any), save it as a view, reload and apply it',
+      timeoutMs: 60_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        for (const [name, company, email] of [
+          ['筛选甲', '筛选甲贸易公司', 'filter-a@e2e.example'],
+          ['筛选乙', '另一家公司', 'filter-b@e2e.example'],
+          ['筛选丙', '筛选丙贸易公司', 'filter-c@e2e.example'],
+        ] as const) {
+          const res = await page.context().request.post(`${baseUrl}/api/v1/contacts`, { data: { name, company, email } });
+          assert(res.status() === 201, `creating ${name} answered HTTP ${res.status()}`);
+        }
+        await page.goto(`${baseUrl}/contacts`);
+        await page.getByTestId('contacts-table').waitFor();
+        // `f` opens the builder with the focus on "add condition".
+        await page.keyboard.press('f');
+        await page.getByTestId('contacts-filter-builder').waitFor();
+        await page.getByTestId('filter-add').click();
+        await pickOption(page, page.getByTestId('filter-field').nth(0), '公司');
+        await page.getByTestId('filter-value').nth(0).fill('筛选甲');
+        await page.getByTestId('filter-add').click();
+        await pickOption(page, page.getByTestId('filter-field').nth(1), '邮箱');
+        await pickOption(page, page.getByTestId('filter-operator').nth(1), '等于');
+        await page.getByTestId('filter-value').nth(1).fill('filter-b@e2e.example');
+        await page.getByTestId('filter-match-any').click();
+        await page.getByTestId('filter-apply').click();
+        await page.waitForURL((url) => url.searchParams.getAll('f').length === 2 && url.searchParams.get('logic') === 'any');
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="contacts-table"] [data-testid="list-row"]').length === 2);
+        let names = await rowNames(page, 'contacts-table');
+        assert(names.join(',') === '筛选乙,筛选甲', `the filtered list shows ${names.join(', ')}, not 筛选甲 and 筛选乙`);
+        await page.getByTestId('view-menu').click();
+        await page.getByTestId('view-save-new').click();
+        await page.getByTestId('view-name').fill('筛选测试视图');
+        await page.getByTestId('view-save').click();
+        await page.waitForURL((url) => Boolean(url.searchParams.get('view')));
+        // A fresh load of the plain list, then the saved view.
+        await page.goto(`${baseUrl}/contacts`);
+        await page.getByTestId('contacts-table').locator('[data-testid="list-row"]').first().waitFor();
+        await pickOption(page, page.getByTestId('contacts-view-select'), '筛选测试视图');
+        await page.waitForURL((url) => url.searchParams.getAll('f').length === 2);
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="contacts-table"] [data-testid="list-row"]').length === 2);
+        names = await rowNames(page, 'contacts-table');
+        assert(names.join(',') === '筛选乙,筛选甲', `the saved view shows ${names.join(', ')}, not 筛选甲 and 筛选乙`);
+        assert((await page.getByTestId('filter-number').count()) === 2, 'the builder does not number the two conditions of the view');
+      },
+    },
+    {
+      name: 'select two contacts and add a tag to both in bulk',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const rows = page.getByTestId('contacts-table').locator('[data-testid="list-row"]');
+        for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).locator('.ant-checkbox-input').check();
+        await page.getByTestId('bulk-bar').filter({ hasText: '2' }).waitFor();
+        await page.getByTestId('bulk-add-tag').click();
+        await page.getByTestId('bulk-tag').fill('重点客户');
+        await page.getByTestId('bulk-apply').click();
+        await page.getByTestId('bulk-result').waitFor();
+        for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).getByTestId('tag-list').filter({ hasText: '重点客户' }).waitFor();
+        const res = await page.context().request.get(`${baseUrl}/api/v1/contacts?filter=${encodeURIComponent('email:contains:filter-')}`);
+        const stored = ((await res.json()) as { data: { name: string; tags: string[] }[] }).data;
+        const tagged = stored.filter((c) => c.tags.includes('重点客户')).map((c) => c.name).sort();
+        assert(tagged.join(',') === '筛选乙,筛选甲', `the server has the tag on ${tagged.join(', ') || 'no contact'}`);
+        // Esc clears the selection.
+        await rows.first().locator('.ant-checkbox-input').check();
+        await page.getByTestId('bulk-bar').waitFor();
+        await page.locator('body').click({ position: { x: 5, y: 300 } });
+        await page.keyboard.press('Escape');
+        await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
+      },
+    },
+    {
+      name: 'switch accounts to kanban, drag a card to another column, reload and see it stayed',
+      timeoutMs: 60_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.goto(`${baseUrl}/accounts`);
+        await page.getByTestId('accounts-mode-kanban').click();
+        await page.getByTestId('accounts-kanban').waitFor();
+        const card = page.locator('[data-testid="kanban-column"][data-column="prospect"] [data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' });
+        const target = page.locator('[data-testid="kanban-column"][data-column="partner"]');
+        await card.waitFor();
+        const from = await card.boundingBox();
+        const to = await target.boundingBox();
+        assert(from && to, 'the card or the column is not on screen');
+        await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+        await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 16 });
+        await page.mouse.up();
+        await target.locator('[data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' }).waitFor();
+        await page.reload();
+        await page.getByTestId('accounts-kanban').waitFor();
+        await page.locator('[data-testid="kanban-column"][data-column="partner"] [data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' }).waitFor();
+        const left = await page.locator('[data-testid="kanban-column"][data-column="prospect"] [data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' }).count();
+        assert(left === 0, 'after the reload the card is still in the prospect column');
+        const res = await page.context().request.get(`${baseUrl}/api/v1/accounts?filter=${encodeURIComponent('name:eq:测试科技有限公司')}`);
+        const type = ((await res.json()) as { data: { type: string }[] }).data[0]?.type;
+        assert(type === 'partner', `the server has the account as ${type}, not partner`);
       },
     },
   ];

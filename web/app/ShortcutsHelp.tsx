@@ -20,6 +20,8 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ['g', 'c'], action: 'shortcuts.goContacts' },
   { keys: ['g', 'a'], action: 'shortcuts.goAccounts' },
   { keys: ['g', 's'], action: 'shortcuts.goSettings' },
+  { keys: ['f'], action: 'shortcuts.filterList' },
+  { keys: ['Esc'], action: 'shortcuts.clearSelection' },
   { keys: ['?'], action: 'shortcuts.help' },
 ];
 

@@ -123,6 +123,8 @@ export interface Contact {
   tags?: string[];
   source?: string | null;
   lifecycleStage?: string | null;
+  /** Custom field values by key. */
+  custom?: Record<string, unknown> | null;
   ownerId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -172,6 +174,8 @@ export interface Account {
   source: string | null;
   lifecycleStage: string | null;
   addresses: Address[];
+  /** Custom field values by key. */
+  custom?: Record<string, unknown> | null;
   ownerId: string | null;
   createdAt: string;
   updatedAt: string;

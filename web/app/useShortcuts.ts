@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router-dom';
 /** Two-key "go to" shortcuts: g then the letter. */
 export const GO_TO: Record<string, string> = { h: '/', c: '/contacts', a: '/accounts', s: '/settings' };
 
-function isTyping(target: EventTarget | null): boolean {
+/** Whether a key press is typing into a field (then single-key shortcuts stay off). */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.getAttribute('role') === 'combobox';

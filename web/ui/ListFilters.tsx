@@ -18,7 +18,10 @@ interface ListFiltersProps<F extends string, S extends string> {
   onChange: (patch: Partial<ListFilterValue<F, S>>) => void;
   /** The fields the text filter can look in, with their labels. */
   fields: readonly { value: F; label: string }[];
-  sorts: readonly { value: S; label: string }[];
+  /** The orders of a sort select; none when the list sorts by its column headers. */
+  sorts?: readonly { value: S; label: string }[];
+  /** Controls at the end of the row (views, columns, the list/kanban switch). */
+  end?: ReactNode;
   /** Prefix of the test ids: `<prefix>-owner-all`, `<prefix>-filter-text`, `<prefix>-sort`. */
   testIdPrefix: string;
   /** Further filters after the text box (selects of a type, a stage…). */
@@ -26,7 +29,7 @@ interface ListFiltersProps<F extends string, S extends string> {
 }
 
 /** Above a record list: whose (mine / everyone's), a text filter on one field, further filters, and the order. */
-export function ListFilters<F extends string, S extends string>({ value, onChange, fields, sorts, testIdPrefix, children }: ListFiltersProps<F, S>) {
+export function ListFilters<F extends string, S extends string>({ value, onChange, fields, sorts, testIdPrefix, children, end }: ListFiltersProps<F, S>) {
   const { t } = useTranslation();
   // The box answers each keystroke; the list (and the URL) follow once the typing pauses.
   const [text, setText] = useState(value.text);
@@ -72,6 +75,8 @@ export function ListFilters<F extends string, S extends string>({ value, onChang
         </Space.Compact>
         {children}
       </Flex>
+      {end}
+      {sorts && (
       <Select
         value={value.sort}
         onChange={(sort) => onChange({ sort } as Partial<ListFilterValue<F, S>>)}
@@ -80,6 +85,7 @@ export function ListFilters<F extends string, S extends string>({ value, onChang
         popupMatchSelectWidth={false}
         options={sorts.map((s) => ({ value: s.value, label: s.label }))}
       />
+      )}
     </Flex>
   );
 }

@@ -1,0 +1,122 @@
+import type { FieldKind, FieldType } from './filterQuery';
+
+/** One choice of a select field, labelled in the UI language. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A field of a list as the builder, the columns, the bulk editor and the kanban see it. */
+export interface ListField {
+  /** As the list API takes it: `company`, `custom.budget`. */
+  name: string;
+  type: FieldType;
+  sortable: boolean;
+  label: string;
+  kind: FieldKind;
+  choices?: Choice[];
+  /** For `record` fields: the list route of the records it points to (`/accounts`). */
+  recordPath?: string;
+  /** The record cannot be saved without a value (no "(none)" kanban column, no clearing in bulk). */
+  required?: boolean;
+  custom: boolean;
+}
+
+/** A custom field definition (GET /custom-fields). */
+export interface CustomFieldDefinition {
+  id: string;
+  key: string;
+  label: Record<string, string>;
+  type: string;
+  options: { choices?: { value: string; label: Record<string, string> }[]; lookupType?: string; currency?: string };
+  required: boolean;
+  position: number;
+  archivedAt: string | null;
+}
+
+/** What a module says about one of its standard fields beyond its API type. */
+export interface StandardField {
+  /** i18n key of its label; default `fields.<name>`. */
+  labelKey?: string;
+  /** Its values, when it is a select: `value` and the i18n key of the label (or a label as is). */
+  choices?: readonly { value: string; labelKey?: string; label?: string }[];
+  kind?: FieldKind;
+  recordPath?: string;
+  required?: boolean;
+}
+
+/** A label of a custom field in the UI language: else English, else any, else the key. */
+export function localLabel(labels: Record<string, string> | undefined, language: string, fallback: string): string {
+  if (!labels) return fallback;
+  return labels[language] ?? labels[language.startsWith('zh') ? (language === 'zh-TW' ? 'zh-CN' : 'zh-TW') : 'en'] ?? labels.en ?? Object.values(labels)[0] ?? fallback;
+}
+
+const CUSTOM_KINDS: Record<string, FieldKind> = {
+  text: 'text',
+  long_text: 'text',
+  number: 'number',
+  currency: 'number',
+  date: 'date',
+  datetime: 'date',
+  boolean: 'boolean',
+  single_select: 'select',
+  multi_select: 'multiselect',
+  user: 'member',
+  lookup: 'record',
+};
+
+function standardKind(name: string, type: FieldType): FieldKind {
+  if (name === 'ownerId') return 'member';
+  return ({ text: 'text', number: 'number', timestamp: 'date', boolean: 'boolean', uuid: 'uuid' } as const)[type];
+}
+
+/**
+ * The list's fields: those GET /views/fields names, labelled and typed for editing with the module's
+ * configuration (standard fields) and the custom field definitions (`custom.<key>`).
+ */
+export function toListFields(
+  apiFields: readonly { name: string; type: FieldType; sortable: boolean }[],
+  definitions: readonly CustomFieldDefinition[],
+  standard: Readonly<Record<string, StandardField>>,
+  t: (key: string) => string,
+  language: string,
+): ListField[] {
+  const defs = new Map(definitions.map((d) => [`custom.${d.key}`, d]));
+  return apiFields.map((f) => {
+    const def = defs.get(f.name);
+    if (def) {
+      return {
+        ...f,
+        custom: true,
+        label: localLabel(def.label, language, def.key),
+        kind: CUSTOM_KINDS[def.type] ?? 'text',
+        choices: def.options.choices?.map((c) => ({ value: c.value, label: localLabel(c.label, language, c.value) })),
+        recordPath: def.options.lookupType ? `/${def.options.lookupType}` : undefined,
+        required: def.required,
+      };
+    }
+    const config = standard[f.name] ?? {};
+    return {
+      ...f,
+      custom: false,
+      label: t(config.labelKey ?? `fields.${f.name}`),
+      kind: config.kind ?? (config.choices ? 'select' : standardKind(f.name, f.type)),
+      choices: config.choices?.map((c) => ({ value: c.value, label: c.label ?? t(c.labelKey ?? c.value) })),
+      recordPath: config.recordPath,
+      required: config.required,
+    };
+  });
+}
+
+/** The fields a kanban can group by: single selects (the module's and custom ones). */
+export const groupableFields = (fields: readonly ListField[]) => fields.filter((f) => f.kind === 'select' && f.choices?.length);
+
+/** Kanban columns: one per choice, then "(none)" unless the field is required. `value` null is the none column. */
+export function kanbanColumns(field: ListField): { key: string; value: string | null; label: string | null }[] {
+  const columns: { key: string; value: string | null; label: string | null }[] = (field.choices ?? []).map((c) => ({ key: c.value, value: c.value, label: c.label }));
+  if (!field.required) columns.push({ key: '(none)', value: null, label: null });
+  return columns;
+}
+
+/** The extra filter term of one kanban column. */
+export const columnTerm = (field: string, value: string | null) => (value === null ? `${field}:isNull:true` : `${field}:eq:${value}`);
