@@ -106,7 +106,8 @@ async function runSteps(steps: Step[]): Promise<void> {
 async function pickOption(page: Page, select: ReturnType<Page['locator']>, label: string): Promise<void> {
   await select.click();
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}$`) }).first().click();
+  // Closed dropdowns of other selects stay in the page (transparent): the one just opened is the last.
+  await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}$`) }).first().click();
 }
 
 /** The names in the rows of a record list (virtual rows: those in view). */
@@ -645,6 +646,12 @@ async function main(): Promise<number> {
         await pickOption(page, page.getByTestId('filter-field').nth(1), '邮箱');
         await pickOption(page, page.getByTestId('filter-operator').nth(1), '等于');
         await page.getByTestId('filter-value').nth(1).fill('filter-b@e2e.example');
+        // A wrong custom logic: the server's translated reason shows beside the builder.
+        await page.getByTestId('filter-match-custom').click();
+        await page.getByTestId('filter-logic').fill('1 AND 3');
+        await page.getByTestId('filter-apply').click();
+        const refusal = (await page.getByTestId('filter-error').innerText()).trim();
+        assert(refusal.includes('3'), `the logic error does not name the missing filter 3: ${refusal}`);
         await page.getByTestId('filter-match-any').click();
         await page.getByTestId('filter-apply').click();
         await page.waitForURL((url) => url.searchParams.getAll('f').length === 2 && url.searchParams.get('logic') === 'any');
@@ -721,6 +728,27 @@ async function main(): Promise<number> {
         const res = await page.context().request.get(`${baseUrl}/api/v1/accounts?filter=${encodeURIComponent('name:eq:测试科技有限公司')}`);
         const type = ((await res.json()) as { data: { type: string }[] }).data[0]?.type;
         assert(type === 'partner', `the server has the account as ${type}, not partner`);
+      },
+    },
+    {
+      name: 'the contacts list with a selection, and the contacts kanban, in English (docs screenshots)',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.getByTestId('lang-switch').click();
+        await page.getByTestId('lang-en').click();
+        await page.goto(`${baseUrl}/contacts`);
+        const rows = page.getByTestId('contacts-table').locator('[data-testid="list-row"]');
+        await rows.nth(2).waitFor();
+        for (const i of [0, 2]) await rows.nth(i).locator('.ant-checkbox-input').check();
+        await page.getByTestId('bulk-count').filter({ hasText: '2 selected' }).waitFor();
+        await page.screenshot({ path: path.join(root, 'docs/screenshots/contacts-list-en.png') });
+        await page.getByTestId('contacts-mode-kanban').click();
+        await page.getByTestId('contacts-kanban').locator('[data-testid="kanban-card"]').first().waitFor();
+        await page.getByTestId('contacts-group-by').filter({ hasText: 'Lifecycle stage' }).waitFor();
+        await page.screenshot({ path: path.join(root, 'docs/screenshots/contacts-kanban-en.png') });
+        await page.getByTestId('lang-switch').click();
+        await page.getByTestId('lang-zh-CN').click();
       },
     },
   ];

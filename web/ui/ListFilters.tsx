@@ -4,32 +4,27 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from './useDebouncedValue';
 
-/** The filters every record list has: whose, a text filter on one field, and the order. */
-export interface ListFilterValue<F extends string = string, S extends string = string> {
+/** The quick filters every record list has: whose, and a text filter on one field. */
+export interface ListFilterValue<F extends string = string> {
   /** Only the caller's own records, or everyone's they may see. */
   owner: 'me' | 'all';
   text: string;
   field: F;
-  sort: S;
 }
 
-interface ListFiltersProps<F extends string, S extends string> {
-  value: ListFilterValue<F, S>;
-  onChange: (patch: Partial<ListFilterValue<F, S>>) => void;
+interface ListFiltersProps<F extends string> {
+  value: ListFilterValue<F>;
+  onChange: (patch: Partial<ListFilterValue<F>>) => void;
   /** The fields the text filter can look in, with their labels. */
   fields: readonly { value: F; label: string }[];
-  /** The orders of a sort select; none when the list sorts by its column headers. */
-  sorts?: readonly { value: S; label: string }[];
-  /** Controls at the end of the row (views, columns, the list/kanban switch). */
-  end?: ReactNode;
-  /** Prefix of the test ids: `<prefix>-owner-all`, `<prefix>-filter-text`, `<prefix>-sort`. */
+  /** Prefix of the test ids: `<prefix>-owner-all`, `<prefix>-filter-text`. */
   testIdPrefix: string;
-  /** Further filters after the text box (selects of a type, a stage…). */
-  children?: ReactNode;
+  /** Controls at the end of the row (views, filter builder, columns, the list/kanban switch). */
+  end?: ReactNode;
 }
 
-/** Above a record list: whose (mine / everyone's), a text filter on one field, further filters, and the order. */
-export function ListFilters<F extends string, S extends string>({ value, onChange, fields, sorts, testIdPrefix, children, end }: ListFiltersProps<F, S>) {
+/** Above a record list: whose (mine / everyone's), a text filter on one field, and the list's further controls. */
+export function ListFilters<F extends string>({ value, onChange, fields, testIdPrefix, end }: ListFiltersProps<F>) {
   const { t } = useTranslation();
   // The box answers each keystroke; the list (and the URL) follow once the typing pauses.
   const [text, setText] = useState(value.text);
@@ -47,7 +42,7 @@ export function ListFilters<F extends string, S extends string>({ value, onChang
       <Flex wrap gap={8}>
         <Segmented
           value={value.owner}
-          onChange={(owner) => onChange({ owner: owner as 'me' | 'all' } as Partial<ListFilterValue<F, S>>)}
+          onChange={(owner) => onChange({ owner: owner as 'me' | 'all' })}
           options={[
             { value: 'all', label: <span data-testid={`${testIdPrefix}-owner-all`}>{t('list.everyone')}</span> },
             { value: 'me', label: <span data-testid={`${testIdPrefix}-owner-me`}>{t('list.mine')}</span> },
@@ -56,7 +51,7 @@ export function ListFilters<F extends string, S extends string>({ value, onChang
         <Space.Compact>
           <Select
             value={value.field}
-            onChange={(field) => onChange({ field } as Partial<ListFilterValue<F, S>>)}
+            onChange={(field) => onChange({ field })}
             aria-label={t('list.field')}
             popupMatchSelectWidth={false}
             options={fields.map((f) => ({ value: f.value, label: f.label }))}
@@ -70,22 +65,11 @@ export function ListFilters<F extends string, S extends string>({ value, onChang
             aria-label={t('list.contains')}
             data-testid={`${testIdPrefix}-filter-text`}
             maxLength={200}
-            style={{ width: 220 }}
+            style={{ width: 200 }}
           />
         </Space.Compact>
-        {children}
       </Flex>
       {end}
-      {sorts && (
-      <Select
-        value={value.sort}
-        onChange={(sort) => onChange({ sort } as Partial<ListFilterValue<F, S>>)}
-        aria-label={t('fields.sort')}
-        data-testid={`${testIdPrefix}-sort`}
-        popupMatchSelectWidth={false}
-        options={sorts.map((s) => ({ value: s.value, label: s.label }))}
-      />
-      )}
     </Flex>
   );
 }

@@ -63,7 +63,7 @@ export function KanbanBoard<T extends ListRecord>({ config, field, columnQuery }
       onDragCancel={() => setDragged(null)}
       onDragEnd={(event) => void onDragEnd(event)}
     >
-      <Flex gap={12} style={{ overflowX: 'auto', paddingBottom: 8 }} data-testid={`${config.testIdPrefix}-kanban`}>
+      <Flex gap={12} align="flex-start" style={{ overflowX: 'auto', paddingBottom: 8 }} data-testid={`${config.testIdPrefix}-kanban`}>
         {columns.map((c) => (
           <KanbanColumn key={c.key} config={config} columnKey={c.key} title={c.label ?? t('lists.kanban.none')} query={columnQuery(c.value)} />
         ))}

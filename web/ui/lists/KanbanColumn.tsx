@@ -36,7 +36,7 @@ export function KanbanColumn<T extends ListRecord>({ config, columnKey, title, q
         borderRadius: 10,
         padding: 8,
         maxHeight: 'calc(100vh - 280px)',
-        minHeight: 200,
+        minHeight: 160,
       }}
     >
       <Flex justify="space-between" align="center" style={{ padding: '4px 6px 8px' }}>

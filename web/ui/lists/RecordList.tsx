@@ -13,6 +13,7 @@ import { BulkActions } from './BulkActions';
 import { ColumnChooser } from './ColumnChooser';
 import { columnTerm, groupableFields } from './fields';
 import { FilterBuilder } from './FilterBuilder';
+import { FilterSummary } from './FilterSummary';
 import { fromLogicParam, listFilterQuery, logicOf } from './filterQuery';
 import { KanbanBoard } from './KanbanBoard';
 import type { ListConfig } from './listConfig';
@@ -127,7 +128,7 @@ export function RecordList<T extends ListRecord>({ config, emptyAction }: Record
   return (
     <>
       <ListFilters
-        value={{ owner: state.owner, text: state.text, field: state.field, sort: state.sort }}
+        value={{ owner: state.owner, text: state.text, field: state.field }}
         onChange={(patch) => list.set(patch)}
         testIdPrefix={p}
         fields={config.textFields.map((f) => ({ value: f.value, label: t(f.labelKey) }))}
@@ -146,6 +147,7 @@ export function RecordList<T extends ListRecord>({ config, emptyAction }: Record
           />
         </Card>
       )}
+      {!builderOpen && !filterError && state.filters.length > 0 && <FilterSummary fields={byName} filters={state.filters} logic={state.logic} onOpen={() => setBuilderOpen(true)} />}
       {rows.error && !filterError && <ErrorAlert error={rows.error} onRetry={() => void rows.refetch()} />}
       {!kanban && selectedRows.length > 0 && <BulkActions path={config.path} selected={selectedRows} settable={settable} onClear={clearSelection} />}
       {kanban ? (

@@ -50,10 +50,10 @@ describe('toListFields', () => {
     expect(groupableFields(fields).map((f) => f.name)).toEqual(['lifecycleStage', 'custom.tier']);
   });
 
-  it('makes one kanban column per choice and one for none unless required', () => {
+  it('makes a kanban column for none (unless required), then one per choice', () => {
     expect(kanbanColumns(byName['custom.tier']!)).toEqual([
-      { key: 'gold', value: 'gold', label: '金' },
       { key: '(none)', value: null, label: null },
+      { key: 'gold', value: 'gold', label: '金' },
     ]);
     expect(kanbanColumns({ ...byName['custom.tier']!, required: true })).toHaveLength(1);
     expect(columnTerm('type', 'partner')).toBe('type:eq:partner');

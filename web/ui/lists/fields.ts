@@ -111,11 +111,13 @@ export function toListFields(
 /** The fields a kanban can group by: single selects (the module's and custom ones). */
 export const groupableFields = (fields: readonly ListField[]) => fields.filter((f) => f.kind === 'select' && f.choices?.length);
 
-/** Kanban columns: one per choice, then "(none)" unless the field is required. `value` null is the none column. */
+/**
+ * Kanban columns: "(none)" first unless the field is required (records not sorted into a column yet, the
+ * ones to work on), then one per choice in the field's order. `value` null is the none column.
+ */
 export function kanbanColumns(field: ListField): { key: string; value: string | null; label: string | null }[] {
-  const columns: { key: string; value: string | null; label: string | null }[] = (field.choices ?? []).map((c) => ({ key: c.value, value: c.value, label: c.label }));
-  if (!field.required) columns.push({ key: '(none)', value: null, label: null });
-  return columns;
+  const choices = (field.choices ?? []).map((c) => ({ key: c.value, value: c.value as string | null, label: c.label as string | null }));
+  return field.required ? choices : [{ key: '(none)', value: null, label: null }, ...choices];
 }
 
 /** The extra filter term of one kanban column. */
