@@ -21,6 +21,7 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { jobRoutes } from './platform/jobs/jobs.routes.js';
 import { tenancyRoutes } from './platform/tenancy/tenancy.routes.js';
 import { accountSearchProvider, contactSearchProvider, customerRoutes } from './modules/customers/index.js';
+import { interactionsRoutes } from './modules/interactions/index.js';
 import { searchRoutes } from './platform/search/search.routes.js';
 import { viewRoutes } from './platform/views/views.routes.js';
 import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes.js';
@@ -29,7 +30,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
 export const searchProviders = [contactSearchProvider, accountSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, customerRoutes];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, customerRoutes, interactionsRoutes];
 
 export interface AppOptions {
   config: Config;

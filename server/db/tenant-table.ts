@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
+import { pgPolicy, pgRole, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The role tenant requests run as (SET LOCAL ROLE). Row-level security policies apply to it, so a query
@@ -17,3 +17,15 @@ export function tenantPolicy(column = 'workspace_id') {
   const check = sql`${sql.identifier(column)} = ${currentWorkspace}`;
   return pgPolicy('tenant_isolation', { as: 'permissive', for: 'all', to: appRole, using: check, withCheck: check });
 }
+
+/**
+ * The columns of an owned business record (platform/records/owned-records.ts): its owner, the recycle bin,
+ * and when it was made and last changed.
+ */
+export const ownedRecordColumns = () => ({
+  ownerId: uuid('owner_id'),
+  deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
+  deletedBy: uuid('deleted_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});

@@ -30,6 +30,8 @@ beforeAll(async () => {
   const backup = await t.app.inject({ method: 'POST', url: '/api/v1/workspace/backup', headers: { cookie: a.cookie } });
   await t.app.jobs.run(a.workspaceId, backup.json().jobId);
   await asA('PATCH', '/api/v1/workspace', { name: 'Workspace A 甲乙' });
+  await asA('POST', '/api/v1/interactions', { type: 'call', channel: 'phone', participants: [{ kind: 'contact', id: contact.id }] });
+  await asA('POST', '/api/v1/tasks', { title: '回访', recordType: 'contact', recordId: contact.id });
 
   // One id per primary-key column of every table that carries workspace_id, straight from the catalog
   // (tables added later join automatically).

@@ -33,6 +33,18 @@ export async function listContactAccounts(tx: Executor, ctx: RequestContext, con
 }
 
 /**
+ * Every account a contact belongs to, whoever may read them: what the contact's timeline rolls up to (a
+ * call with a contact is on its accounts' timelines too).
+ */
+export async function accountIdsOfContact(tx: Executor, ctx: RequestContext, contactId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: accountContacts.accountId })
+    .from(accountContacts)
+    .where(and(eq(accountContacts.workspaceId, ctx.workspaceId), eq(accountContacts.contactId, contactId)));
+  return rows.map((r) => r.id);
+}
+
+/**
  * Links a contact to an account in a role, or changes the role of an existing link. Needs the right to
  * change the account and to read the contact; logged on the account's audit trail.
  */

@@ -1,10 +1,12 @@
 // The customers module's public surface: other modules import only from here.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { registerCustomizableObject } from '../../platform/custom-fields/custom-fields.service.js';
+import { registerLinkableRecord } from '../../platform/records/linkable.js';
 import { registerViewableList } from '../../platform/views/views.service.js';
+import { accountIdsOfContact } from './account-contacts.service.js';
 import { accountRoutes } from './accounts.routes.js';
-import { accountListSpec } from './accounts.service.js';
-import { contactListSpec } from './contacts.service.js';
+import { accountListSpec, getAccount } from './accounts.service.js';
+import { contactListSpec, getContact } from './contacts.service.js';
 import { contacts } from './contacts.tables.js';
 import { accounts } from './accounts.tables.js';
 import { bulkRoutes } from './bulk.routes.js';
@@ -18,6 +20,11 @@ registerViewableList('contacts', contactListSpec, contacts.custom);
 registerCustomizableObject('contacts');
 registerCustomizableObject('accounts');
 registerViewableList('accounts', accountListSpec, accounts.custom);
+registerLinkableRecord('contact', {
+  titleOf: async (tx, ctx, id) => (await getContact(tx, ctx, id)).name,
+  rollUp: async (tx, ctx, id) => (await accountIdsOfContact(tx, ctx, id)).map((accountId) => ({ type: 'account', id: accountId })),
+});
+registerLinkableRecord('account', { titleOf: async (tx, ctx, id) => (await getAccount(tx, ctx, id)).name });
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Before the record routes, so /contacts/export and /contacts/bulk read as paths of their own, not ids.

@@ -5,8 +5,8 @@ import { FILTER_LOGIC_MAX_LENGTH } from './filter-logic.js';
 
 export const Uuid = Type.String({ format: 'uuid', description: 'UUID' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
-/** A point in time: a Date in code, ISO 8601 with offset on the wire. */
-export const Timestamp = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
+/** A point in time: a Date in code, ISO 8601 with offset on the wire (requests: converted by `asDate`). */
+export const Timestamp = Type.Unsafe<Date>(Type.String({ format: 'date-time', asDate: true }));
 /** A string from a fixed list; statically typed as the list's union. */
 export const StringEnum = <T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });

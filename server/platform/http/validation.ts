@@ -13,7 +13,22 @@ const paramAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** The `email` format of every schema, for services that check addresses from files rather than bodies. */
 export const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value.trim());
-for (const ajv of [bodyAjv, paramAjv]) ajv.addFormat('email', isEmail);
+for (const ajv of [bodyAjv, paramAjv]) {
+  ajv.addFormat('email', isEmail);
+  // Timestamps arrive as ISO 8601 text and reach the services as Dates (schemas.ts `Timestamp`).
+  ajv.addKeyword({
+    keyword: 'asDate',
+    type: 'string',
+    modifying: true,
+    errors: false,
+    validate(_enabled: boolean, data: string, _schema?: unknown, at?: { parentData: Record<string | number, unknown>; parentDataProperty: string | number }) {
+      const date = new Date(data);
+      if (Number.isNaN(date.getTime())) return false;
+      if (at) at.parentData[at.parentDataProperty] = date;
+      return true;
+    },
+  });
+}
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema) as never;

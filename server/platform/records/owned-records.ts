@@ -128,7 +128,7 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
   async function createMany(tx: Executor, ctx: RequestContext, inputs: TInput[]): Promise<(TRow | AppError)[]> {
     const known = config.customFieldsOf ? await listCustomFields(tx, ctx, config.customFieldsOf) : undefined;
     const ownerChecks = new Map<string | null, Promise<void>>();
-    const results: (TRow | AppError)[] = [];
+    const results = new Array<TRow | AppError>(inputs.length);
     const pending: { at: number; values: Record<string, unknown> }[] = [];
     for (const [at, input] of inputs.entries()) {
       try {
@@ -137,10 +137,9 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
         if (!ownerChecks.has(ownerId)) ownerChecks.set(ownerId, assertActiveMember(tx, ctx, ownerId, 'ownerId').then(() => assertMayActOn(tx, ctx, 'create', ownerId ?? null)));
         await ownerChecks.get(ownerId);
         pending.push({ at, values: { ...values, ownerId, workspaceId: ctx.workspaceId, id: uuidv7() } });
-        results.push(undefined as unknown as TRow);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        results.push(err);
+        results[at] = err;
       }
     }
     if (pending.length === 0) return results;

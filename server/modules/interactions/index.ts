@@ -1,0 +1,18 @@
+// The interactions module's public surface: other modules import only from here.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { registerViewableList } from '../../platform/views/views.service.js';
+import { interactionRoutes } from './interactions.routes.js';
+import { interactionListSpec } from './interactions.service.js';
+import { taskRoutes } from './tasks.routes.js';
+import { taskListSpec } from './tasks.service.js';
+import './overview.js';
+
+registerViewableList('interactions', interactionListSpec);
+registerViewableList('tasks', taskListSpec);
+
+export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(interactionRoutes);
+  await app.register(taskRoutes);
+};
+export { logInteraction, timelineOf, type Interaction, type InteractionInput, type LinkedInteraction } from './interactions.service.js';
+export { createTask, type Task, type TaskInput } from './tasks.service.js';

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { InteractionChannel, InteractionDirection, InteractionOutcome, InteractionType, TaskPriority, TaskStatus } from '../../../contracts/interactions.js';
+import { ownedRecordColumns, tenantPolicy, workspaceIdColumn } from '../../db/tenant-table.js';
+
+export interface Participant {
+  /** A contact of the workspace, a member (user), or only an address (an e-mail, a phone number). */
+  kind: 'contact' | 'user' | 'address';
+  id?: string;
+  address?: string;
+  name?: string;
+  /** from, to, cc, attendee, caller, callee… */
+  role?: string;
+}
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  size: number;
+  /** Where the file is kept (platform files); absent while only the metadata is known. */
+  fileId?: string;
+}
+
+/** One touchpoint with customers on any channel: a call, an e-mail, a meeting, a note, a message, a visit. */
+export const interactions = pgTable(
+  'interactions',
+  {
+    workspaceId: workspaceIdColumn(),
+    /** UUIDv7 */
+    id: uuid('id').notNull(),
+    type: text('type').$type<InteractionType>().notNull(),
+    channel: text('channel').$type<InteractionChannel>().notNull(),
+    direction: text('direction').$type<InteractionDirection>(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+    durationSeconds: integer('duration_seconds'),
+    subject: text('subject'),
+    body: text('body'),
+    outcome: text('outcome').$type<InteractionOutcome>(),
+    participants: jsonb('participants').$type<Participant[]>().notNull().default(sql`'[]'`),
+    attachments: jsonb('attachments').$type<Attachment[]>().notNull().default(sql`'[]'`),
+    /** The source system's id (e-mail Message-ID, PBX call id): the same event logged twice is one item. */
+    externalId: text('external_id'),
+    /** Items of one conversation (an e-mail thread) share it. */
+    threadId: uuid('thread_id'),
+    /** ownerId: the member who logged it or whose interaction it is; ownership scopes apply to it. */
+    ...ownedRecordColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('interactions_external_idx').on(t.workspaceId, t.channel, t.externalId),
+    index('interactions_thread_idx').on(t.workspaceId, t.threadId),
+    tenantPolicy(),
+  ],
+).enableRLS();
+
+/**
+ * Which records an interaction is on the timeline of: the records it was logged against, its contacts, and
+ * what those roll up to (a contact's accounts). `occurred_at` and the filter columns are copied here so that
+ * one record's timeline — 10,000 items on a busy account — is one index range, newest first.
+ */
+export const interactionLinks = pgTable(
+  'interaction_links',
+  {
+    workspaceId: workspaceIdColumn(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    interactionId: uuid('interaction_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+    type: text('type').$type<InteractionType>().notNull(),
+    channel: text('channel').$type<InteractionChannel>().notNull(),
+    ownerId: uuid('owner_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.recordType, t.recordId, t.interactionId] }),
+    index('interaction_links_timeline_idx').on(t.workspaceId, t.recordType, t.recordId, t.occurredAt.desc(), t.interactionId.desc()),
+    index('interaction_links_interaction_idx').on(t.workspaceId, t.interactionId),
+    tenantPolicy(),
+  ],
+).enableRLS();
+
+/** Something a member must do, by a date, perhaps about a record; may repeat (RRULE). */
+export const tasks = pgTable(
+  'tasks',
+  {
+    workspaceId: workspaceIdColumn(),
+    id: uuid('id').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
+    remindAt: timestamp('remind_at', { withTimezone: true, precision: 3 }),
+    priority: text('priority').$type<TaskPriority>().notNull().default('normal'),
+    status: text('status').$type<TaskStatus>().notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true, precision: 3 }),
+    /** RFC 5545 recurrence (`FREQ=WEEKLY;BYDAY=MO`): completing one creates the next. */
+    recurrence: text('recurrence'),
+    recordType: text('record_type'),
+    recordId: uuid('record_id'),
+    ...ownedRecordColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('tasks_owner_due_idx').on(t.workspaceId, t.ownerId, t.status, t.dueAt),
+    index('tasks_record_idx').on(t.workspaceId, t.recordType, t.recordId),
+    tenantPolicy(),
+  ],
+).enableRLS();

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { asCaller } from '../../platform/http/route-context.js';
+import { IdParams, ListQuery, Page, errorResponses } from '../../platform/http/schemas.js';
+import { CreateTaskBody, TaskSchema, UpdateTaskBody, UpdatedTaskSchema } from './tasks.schema.js';
+import { createTask, deleteTask, getTask, listTasks, myDay, restoreTask, updateTask } from './tasks.service.js';
+
+const tags = ['tasks'];
+
+export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Tasks the caller may see',
+        description: 'Filter: title, status, priority, dueAt, recordType, recordId, ownerId, createdAt, updatedAt. Sort: title, createdAt, updatedAt.',
+        querystring: ListQuery,
+        response: { 200: Page(TaskSchema), ...errorResponses },
+      },
+    },
+    (request) => asCaller(request, (tx, ctx) => listTasks(tx, ctx, request.query)),
+  );
+  app.get(
+    '/tasks/my-day',
+    { schema: { tags, summary: 'Your open tasks overdue or due today (your time zone), then those with no date', response: { 200: Type.Object({ data: Type.Array(TaskSchema) }), ...errorResponses } } },
+    async (request) => ({ data: await asCaller(request, (tx, ctx) => myDay(tx, ctx, ctx.timeZone)) }),
+  );
+  app.post('/tasks', { schema: { tags, summary: 'Create a task', body: CreateTaskBody, response: { 201: TaskSchema, ...errorResponses } } }, async (request, reply) =>
+    reply.status(201).send(await asCaller(request, (tx, ctx) => createTask(tx, ctx, request.body))),
+  );
+  app.get('/tasks/:id', { schema: { tags, summary: 'One task', params: IdParams, response: { 200: TaskSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => getTask(tx, ctx, request.params.id)),
+  );
+  app.patch(
+    '/tasks/:id',
+    { schema: { tags, summary: 'Change a task', description: 'status=done on a repeating task creates its next occurrence, returned as `next`.', params: IdParams, body: UpdateTaskBody, response: { 200: UpdatedTaskSchema, ...errorResponses } } },
+    (request) => asCaller(request, (tx, ctx) => updateTask(tx, ctx, request.params.id, request.body)),
+  );
+  app.delete('/tasks/:id', { schema: { tags, summary: 'Move a task to the recycle bin', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    await asCaller(request, (tx, ctx) => deleteTask(tx, ctx, request.params.id));
+    return reply.status(204).send(null);
+  });
+  app.post('/tasks/:id/restore', { schema: { tags, summary: 'Restore a task from the recycle bin', params: IdParams, response: { 200: TaskSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => restoreTask(tx, ctx, request.params.id)),
+  );
+};
