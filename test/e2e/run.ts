@@ -110,6 +110,19 @@ async function pickOption(page: Page, select: ReturnType<Page['locator']>, label
   await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}$`) }).first().click();
 }
 
+/** Drags a kanban card onto a column the way a hand does: press, a small move to start, the way over, release. */
+async function dragCard(page: Page, card: ReturnType<Page['locator']>, column: ReturnType<Page['locator']>): Promise<void> {
+  await card.waitFor();
+  const from = await card.boundingBox();
+  const to = await column.boundingBox();
+  assert(from && to, 'the card or the column is not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 16 });
+  await page.mouse.up();
+}
+
 /** The names in the rows of a record list (virtual rows: those in view). */
 async function rowNames(page: Page, testId: string): Promise<string[]> {
   const rows = page.getByTestId(testId).locator('[data-testid="list-row"]');
@@ -711,14 +724,7 @@ async function main(): Promise<number> {
         const card = page.locator('[data-testid="kanban-column"][data-column="prospect"] [data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' });
         const target = page.locator('[data-testid="kanban-column"][data-column="partner"]');
         await card.waitFor();
-        const from = await card.boundingBox();
-        const to = await target.boundingBox();
-        assert(from && to, 'the card or the column is not on screen');
-        await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-        await page.mouse.down();
-        await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-        await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 16 });
-        await page.mouse.up();
+        await dragCard(page, card, target);
         await target.locator('[data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' }).waitFor();
         await page.reload();
         await page.getByTestId('accounts-kanban').waitFor();
@@ -728,6 +734,25 @@ async function main(): Promise<number> {
         const res = await page.context().request.get(`${baseUrl}/api/v1/accounts?filter=${encodeURIComponent('name:eq:测试科技有限公司')}`);
         const type = ((await res.json()) as { data: { type: string }[] }).data[0]?.type;
         assert(type === 'partner', `the server has the account as ${type}, not partner`);
+        // A custom single select groups the board as well; a move writes the custom value.
+        const field = await page.context().request.post(`${baseUrl}/api/v1/custom-fields`, {
+          data: {
+            objectType: 'accounts',
+            key: 'sales_region',
+            label: { 'zh-CN': '销售大区', 'zh-TW': '銷售大區', en: 'Sales region' },
+            type: 'single_select',
+            options: { choices: [{ value: 'east', label: { 'zh-CN': '华东', en: 'East' } }, { value: 'south', label: { 'zh-CN': '华南', en: 'South' } }] },
+          },
+        });
+        assert(field.status() === 201, `creating the custom field answered HTTP ${field.status()}`);
+        await page.reload();
+        await pickOption(page, page.getByTestId('accounts-group-by'), '销售大区');
+        await page.locator('[data-testid="kanban-column"][data-column="south"]').filter({ hasText: '华南' }).waitFor();
+        await dragCard(page, page.locator('[data-testid="kanban-column"][data-column="(none)"] [data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' }), page.locator('[data-testid="kanban-column"][data-column="south"]'));
+        await page.locator('[data-testid="kanban-column"][data-column="south"] [data-testid="kanban-card"]').filter({ hasText: '测试科技有限公司' }).waitFor();
+        const after = await page.context().request.get(`${baseUrl}/api/v1/accounts?filter=${encodeURIComponent('custom.sales_region:eq:south')}`);
+        const names = ((await after.json()) as { data: { name: string }[] }).data.map((a) => a.name);
+        assert(names.includes('测试科技有限公司'), `the server has no account in the south region: ${names.join(', ')}`);
       },
     },
     {
@@ -742,13 +767,36 @@ async function main(): Promise<number> {
         await rows.nth(2).waitFor();
         for (const i of [0, 2]) await rows.nth(i).locator('.ant-checkbox-input').check();
         await page.getByTestId('bulk-count').filter({ hasText: '2 selected' }).waitFor();
+        await page.waitForTimeout(500); // checkbox and segmented animations
         await page.screenshot({ path: path.join(root, 'docs/screenshots/contacts-list-en.png') });
         await page.getByTestId('contacts-mode-kanban').click();
         await page.getByTestId('contacts-kanban').locator('[data-testid="kanban-card"]').first().waitFor();
         await page.getByTestId('contacts-group-by').filter({ hasText: 'Lifecycle stage' }).waitFor();
+        await page.waitForTimeout(500);
         await page.screenshot({ path: path.join(root, 'docs/screenshots/contacts-kanban-en.png') });
         await page.getByTestId('lang-switch').click();
         await page.getByTestId('lang-zh-CN').click();
+      },
+    },
+    {
+      name: 'scroll a long contacts list: rows stay virtual and the next page loads',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const items = Array.from({ length: 150 }, (_, i) => ({ name: `滚动测试 ${String(i + 1).padStart(3, '0')}` }));
+        const res = await page.context().request.post(`${baseUrl}/api/v1/contacts/bulk`, { data: { items } });
+        assert(res.ok(), `creating 150 contacts answered HTTP ${res.status()}`);
+        await page.goto(`${baseUrl}/contacts?mode=list`);
+        const rows = page.getByTestId('contacts-table').locator('[data-testid="list-row"]');
+        await rows.first().waitFor();
+        const nextPage = page.waitForRequest((req) => req.url().includes('/api/v1/contacts?') && req.url().includes('cursor='));
+        const body = await page.getByTestId('contacts-table').locator('.ant-table-body, .ant-table-tbody-virtual-holder').first().boundingBox();
+        assert(body, 'the table body is not on screen');
+        await page.mouse.move(body.x + body.width / 2, body.y + body.height / 2);
+        for (let i = 0; i < 12; i += 1) await page.mouse.wheel(0, 800);
+        await nextPage;
+        const inDom = await rows.count();
+        assert(inDom < 50, `${inDom} rows are in the page: the table does not virtualize them`);
       },
     },
   ];

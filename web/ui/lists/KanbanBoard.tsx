@@ -68,7 +68,8 @@ export function KanbanBoard<T extends ListRecord>({ config, field, columnQuery }
           <KanbanColumn key={c.key} config={config} columnKey={c.key} title={c.label ?? t('lists.kanban.none')} query={columnQuery(c.value)} />
         ))}
       </Flex>
-      <DragOverlay>{dragged && <KanbanCardBody row={dragged.row} url={config.recordUrl(dragged.row)} subtitle={config.cardSubtitle?.(dragged.row)} lifted />}</DragOverlay>
+      {/* No drop animation: the card is already in its new column (optimistic), it should not fly back. */}
+      <DragOverlay dropAnimation={null}>{dragged && <KanbanCardBody row={dragged.row} url={config.recordUrl(dragged.row)} subtitle={config.cardSubtitle?.(dragged.row)} lifted />}</DragOverlay>
     </DndContext>
   );
 }

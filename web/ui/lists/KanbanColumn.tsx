@@ -1,5 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import { Badge, Button, Flex, Spin, Typography } from 'antd';
+import { Button, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../app/api';
 import { useCursorList } from '../../app/useCursorList';
@@ -41,7 +41,9 @@ export function KanbanColumn<T extends ListRecord>({ config, columnKey, title, q
     >
       <Flex justify="space-between" align="center" style={{ padding: '4px 6px 8px' }}>
         <Typography.Text strong>{title}</Typography.Text>
-        <Badge count={`${list.rows.length}${list.hasMore ? '+' : ''}`} color="#8c8c8c" showZero data-testid="kanban-count" />
+        <Typography.Text type="secondary" style={{ fontSize: 12, background: 'rgba(0,0,0,0.06)', borderRadius: 10, padding: '0 8px' }} data-testid="kanban-count">
+          {list.isPending ? '…' : `${list.rows.length}${list.hasMore ? '+' : ''}`}
+        </Typography.Text>
       </Flex>
       <Flex vertical gap={8} style={{ overflowY: 'auto', flex: 1, padding: 2 }}>
         {list.isPending && <Spin style={{ margin: 24 }} />}
