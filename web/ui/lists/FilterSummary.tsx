@@ -1,4 +1,5 @@
 import { Flex, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMembers } from '../../app/useMembers';
 import type { ListField } from './fields';
@@ -21,7 +22,11 @@ export function FilterSummary({ fields, filters, logic, onOpen }: FilterSummaryP
   const shown = (field: ListField | undefined, value: string) =>
     value
       .split('|')
-      .map((v) => (field?.kind === 'member' ? (byId.get(v)?.name ?? v) : (field?.choices?.find((c) => c.value === v)?.label ?? v)))
+      .map((v) => {
+        if (field?.kind === 'member') return byId.get(v)?.name ?? v;
+        if (field?.kind === 'date') return dayjs(v).format('YYYY-MM-DD');
+        return field?.choices?.find((c) => c.value === v)?.label ?? v;
+      })
       .join(', ');
   return (
     <Flex wrap gap={6} align="center" style={{ marginBottom: 12, cursor: 'pointer' }} onClick={onOpen} data-testid="filter-summary">

@@ -62,7 +62,8 @@ export function ValueEditor({ field, op, value, onChange, testId, style = { widt
         />
       );
     case 'date':
-      return <DatePicker {...common} value={value ? dayjs(value) : null} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : '')} />;
+      // An instant (createdAt) from the start of the chosen day in the user's time zone, not UTC's; a day as written.
+      return <DatePicker {...common} value={value ? dayjs(value) : null} onChange={(d) => onChange(d ? (field.day ? d.format('YYYY-MM-DD') : d.startOf('day').toISOString()) : '')} />;
     case 'number':
       return <InputNumber {...common} value={value === '' ? null : Number(value)} onChange={(n) => onChange(n === null ? '' : String(n))} />;
     case 'record':

@@ -47,6 +47,7 @@ describe('toListFields', () => {
     expect(byName['custom.tier']).toMatchObject({ label: '中tier', kind: 'select', custom: true, choices: [{ value: 'gold', label: '金' }] });
     expect(byName['custom.regions']!.kind).toBe('multiselect');
     expect(byName['custom.manager']!.kind).toBe('member');
+    expect(byName['custom.tier']!.day).toBe(false);
     expect(groupableFields(fields).map((f) => f.name)).toEqual(['lifecycleStage', 'custom.tier']);
   });
 

@@ -17,6 +17,8 @@ export interface ListField {
   choices?: Choice[];
   /** For `record` fields: the list route of the records it points to (`/accounts`). */
   recordPath?: string;
+  /** A calendar day (a custom `date` field, stored `YYYY-MM-DD`), not an instant: filtered by the day as written. */
+  day?: boolean;
   /** The record cannot be saved without a value (no "(none)" kanban column, no clearing in bulk). */
   required?: boolean;
   custom: boolean;
@@ -93,6 +95,7 @@ export function toListFields(
         choices: def.options.choices?.map((c) => ({ value: c.value, label: localLabel(c.label, language, c.value) })),
         recordPath: def.options.lookupType ? `/${def.options.lookupType}` : undefined,
         required: def.required,
+        day: def.type === 'date',
       };
     }
     const config = standard[f.name] ?? {};
