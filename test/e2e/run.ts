@@ -799,6 +799,49 @@ async function main(): Promise<number> {
         assert(inDom < 50, `${inDom} rows are in the page: the table does not virtualize them`);
       },
     },
+    {
+      name: 'a refused kanban move goes back with the reason; a partly failed bulk change names the failures; chosen columns stay',
+      timeoutMs: 45_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const refuse = (detail: string) => ({ status: 409, contentType: 'application/problem+json', body: JSON.stringify({ status: 409, code: 'CONFLICT', title: detail, detail }) });
+        // The kanban: the server refuses the move.
+        await page.goto(`${baseUrl}/accounts?mode=kanban&group=type`);
+        await page.route('**/api/v1/accounts/*', (route) => (route.request().method() === 'PATCH' ? route.fulfill(refuse('模拟的冲突')) : route.fallback()));
+        const card = (column: string) => page.locator(`[data-testid="kanban-column"][data-column="${column}"] [data-testid="kanban-card"]`).filter({ hasText: '测试科技有限公司' });
+        await dragCard(page, card('partner'), page.locator('[data-testid="kanban-column"][data-column="customer"]'));
+        await page.locator('.ant-message').filter({ hasText: '模拟的冲突' }).waitFor();
+        await card('partner').waitFor();
+        assert((await card('customer').count()) === 0, 'the refused card stayed in the customer column');
+        await page.unroute('**/api/v1/accounts/*');
+        // Bulk: one of two items fails; the dialog says which and why.
+        await page.goto(`${baseUrl}/contacts?f=${encodeURIComponent('email:contains:filter-')}`);
+        await page.route('**/api/v1/contacts/bulk', async (route) => {
+          const { items } = route.request().postDataJSON() as { items: { id: string }[] };
+          const results = items.map((item, index) => (index === 0 ? { index, status: 200, id: item.id } : { index, status: 403, code: 'FORBIDDEN', message: '你无权修改此联系人。' }));
+          await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ succeeded: 1, failed: items.length - 1, results }) });
+        });
+        const rows = page.getByTestId('contacts-table').locator('[data-testid="list-row"]');
+        for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).locator('.ant-checkbox-input').check();
+        await page.getByTestId('bulk-add-tag').click();
+        await page.getByTestId('bulk-tag').fill('新标签');
+        await page.getByTestId('bulk-apply').click();
+        const report = page.getByTestId('bulk-result');
+        await report.filter({ hasText: '你无权修改此联系人' }).waitFor();
+        const title = await page.locator('.ant-modal-confirm-title').innerText();
+        assert(title.includes('1') && title.includes('成功'), `the result says "${title}", not 1 succeeded and 1 failed`);
+        await page.locator('.ant-modal-confirm-btns button').click();
+        await page.locator('.ant-modal-wrap').filter({ has: page.locator('.ant-modal-confirm') }).waitFor({ state: 'hidden' });
+        await page.unroute('**/api/v1/contacts/bulk');
+        // Columns: show 部门, and it is still there after a reload (localStorage).
+        await page.getByTestId('contacts-columns-open').click();
+        await page.getByTestId('column-department').check();
+        await page.getByTestId('contacts-table').locator('.ant-table-thead').filter({ hasText: '部门' }).waitFor();
+        await page.reload();
+        await page.getByTestId('contacts-table').locator('.ant-table-thead').filter({ hasText: '部门' }).waitFor();
+      },
+    },
   ];
 
   try {
