@@ -7,10 +7,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
+import { Realtime } from './platform/realtime/realtime.js';
+import { realtimeRoutes } from './platform/realtime/realtime.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { apiKeyRoutes } from './platform/auth/api-keys.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -30,7 +33,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
 export const searchProviders = [contactSearchProvider, accountSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, customerRoutes, interactionsRoutes];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, customerRoutes, interactionsRoutes];
 
 export interface AppOptions {
   config: Config;
@@ -54,6 +57,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('jobs', new JobQueue(database, app.log));
+  const realtime = new Realtime(app.log, database.kind === 'postgres' ? config.DATABASE_URL : undefined);
+  app.decorate('realtime', realtime);
+  app.addHook('onReady', () => realtime.start());
+  app.addHook('onClose', () => realtime.stop());
   app.addSchema(Problem);
 
   let shuttingDown = false;
@@ -65,6 +72,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   registerErrorHandling(app, hasWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(websocket);
   registerAuthentication(app, database);
 
   await app.register(swagger, {

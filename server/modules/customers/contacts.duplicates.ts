@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
 import { toE164 } from '../../platform/phones.js';
 import { normalizeText, stripAccents } from '../../platform/search/normalize.js';
+import { textArray } from '../../platform/search/sql.js';
 import { contacts, contactsSearch } from './contacts.tables.js';
 import type { Contact, ContactInput } from './contacts.service.js';
 
@@ -162,7 +163,3 @@ export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext
   });
 }
 
-const textArray = (values: string[]) => sql`array[${sql.join(
-  values.map((v) => sql`${v}`),
-  sql`, `,
-)}]::text[]`;

@@ -1,6 +1,7 @@
 // The interactions module's public surface: other modules import only from here.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { registerViewableList } from '../../platform/views/views.service.js';
+import { callRoutes } from './calls.routes.js';
 import { interactionRoutes } from './interactions.routes.js';
 import { interactionListSpec } from './interactions.service.js';
 import { taskRoutes } from './tasks.routes.js';
@@ -13,6 +14,8 @@ registerViewableList('tasks', taskListSpec);
 export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(interactionRoutes);
   await app.register(taskRoutes);
+  await app.register(callRoutes);
 };
 export { logInteraction, timelineOf, type Interaction, type InteractionInput, type LinkedInteraction } from './interactions.service.js';
 export { createTask, type Task, type TaskInput } from './tasks.service.js';
+export { handleCallEvent, type CallEvent } from './calls.service.js';

@@ -19,7 +19,13 @@ const ParticipantSchema = Type.Object(
   { additionalProperties: false },
 );
 const AttachmentSchema = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 255 }), contentType: Type.String({ maxLength: 200 }), size: Type.Integer({ minimum: 0 }), fileId: Type.Optional(Uuid) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    contentType: Type.String({ maxLength: 200 }),
+    size: Type.Integer({ minimum: 0 }),
+    fileId: Type.Optional(Uuid),
+    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000, description: 'A file kept elsewhere (a call recording on the PBX).' })),
+  },
   { additionalProperties: false },
 );
 

@@ -19,6 +19,8 @@ export interface Attachment {
   size: number;
   /** Where the file is kept (platform files); absent while only the metadata is known. */
   fileId?: string;
+  /** A file kept elsewhere: a call recording on the PBX. */
+  url?: string;
 }
 
 /** One touchpoint with customers on any channel: a call, an e-mail, a meeting, a note, a message, a visit. */
@@ -103,4 +105,40 @@ export const tasks = pgTable(
     index('tasks_record_idx').on(t.workspaceId, t.recordType, t.recordId),
     tenantPolicy(),
   ],
+).enableRLS();
+
+/** A phone call as the PBX reports it, from ringing to hang-up; logged as an interaction when it ends. */
+export const calls = pgTable(
+  'calls',
+  {
+    workspaceId: workspaceIdColumn(),
+    id: uuid('id').notNull(),
+    /** The PBX's id of the call (Asterisk's Linkedid/Uniqueid): events of one call share it. */
+    externalId: text('external_id').notNull(),
+    direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+    /** The customer's number in E.164 (or as given when it cannot be read). */
+    customerNumber: text('customer_number').notNull(),
+    /** Our side: the extension or line that rang or dialled. */
+    lineNumber: text('line_number'),
+    agentId: uuid('agent_id'),
+    status: text('status').$type<'ringing' | 'answered' | 'ended'>().notNull(),
+    contactId: uuid('contact_id'),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, precision: 3 }),
+    endedAt: timestamp('ended_at', { withTimezone: true, precision: 3 }),
+    recordingUrl: text('recording_url'),
+    interactionId: uuid('interaction_id'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('calls_external_idx').on(t.workspaceId, t.externalId), tenantPolicy()],
+).enableRLS();
+
+/** Which member answers which extension: how a PBX's events find the agent whose screen pops. */
+export const callAgents = pgTable(
+  'call_agents',
+  {
+    workspaceId: workspaceIdColumn(),
+    userId: uuid('user_id').notNull(),
+    extension: text('extension').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), uniqueIndex('call_agents_extension_idx').on(t.workspaceId, t.extension), tenantPolicy()],
 ).enableRLS();

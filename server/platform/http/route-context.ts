@@ -5,12 +5,14 @@ import { callerOf } from '../auth/authenticate.js';
 import type { RequestContext } from '../auth/context.js';
 import type { Config } from '../../config.js';
 import type { JobQueue } from '../jobs/queue.js';
+import type { Realtime } from '../realtime/realtime.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
     jobs: JobQueue;
+    realtime: Realtime;
   }
 }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { ownershipFilter } from '../permissions/policy.js';
 import { hasHan } from './normalize.js';
+import { textArray } from './sql.js';
 import type { SearchHit, SearchProvider } from './search.service.js';
 
 /** Below this trigram word similarity a fuzzy match is noise. */
@@ -43,11 +44,6 @@ export interface SearchedTable {
   id: PgColumn;
 }
 
-/** `array[$1, $2, …]::text[]`: values the planner sees, so that it can weigh each key by its statistics. */
-const textArray = (values: string[]) => sql`array[${sql.join(
-  values.map((v) => sql`${v}`),
-  sql`, `,
-)}]::text[]`;
 
 /**
  * A search provider for an owned table with search-key columns: exact key hits through the GIN index,
