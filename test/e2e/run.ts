@@ -842,6 +842,107 @@ async function main(): Promise<number> {
         await page.getByTestId('contacts-table').locator('.ant-table-thead').filter({ hasText: '部门' }).waitFor();
       },
     },
+    // ---------------------------------------------------------------- timeline and tasks (interactions module)
+    {
+      name: "log a call on a contact with the l key, see it on the contact's timeline and on its account's",
+      timeoutMs: 45_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.goto(`${baseUrl}/contacts/${probeId}`);
+        await page.getByTestId('timeline-empty').filter({ hasText: '记录一次通话或备注' }).waitFor();
+        await page.keyboard.press('l');
+        await page.getByTestId('interaction-form').waitFor();
+        // A call by default, so on the phone.
+        await page.getByTestId('interaction-channel').filter({ hasText: '电话' }).waitFor();
+        await page.locator('#durationMinutes').fill('12');
+        await pickOption(page, page.getByTestId('interaction-outcome'), '已接通');
+        await page.locator('#subject').fill('报价跟进电话');
+        await page.locator('#body').fill('客户想要年度折扣。\n<b>这不是 HTML</b>');
+        await page.getByTestId('interaction-submit').click();
+        await page.getByTestId('interaction-form').waitFor({ state: 'detached' });
+        const item = page.getByTestId('timeline-item').filter({ hasText: '报价跟进电话' });
+        await item.waitFor();
+        const text = await item.innerText();
+        for (const part of ['去电', '12 分钟', '已接通', '<b>这不是 HTML</b>']) assert(text.includes(part), `the timeline item does not show "${part}": ${text}`);
+        assert((await item.locator('b').count()) === 0, 'the body was rendered as HTML');
+        await page.getByTestId('figure-interactions').filter({ hasText: '1' }).waitFor();
+        await page.getByTestId('figure-lastContact').filter({ hasText: '年' }).waitFor();
+        // The contact is at 测试科技有限公司: the call is on the account's timeline, the contact linked.
+        const res = await page.context().request.get(`${baseUrl}/api/v1/accounts?filter=${encodeURIComponent('name:eq:测试科技有限公司')}`);
+        const accountId = ((await res.json()) as { data: { id: string }[] }).data[0]?.id;
+        assert(accountId, 'the account 测试科技有限公司 is missing');
+        await page.goto(`${baseUrl}/accounts/${accountId}`);
+        const onAccount = page.getByTestId('timeline-item').filter({ hasText: '报价跟进电话' });
+        await onAccount.getByTestId('participant-link').filter({ hasText: probe.name }).waitFor();
+        // Filtering by another type hides it; clearing the filter brings it back.
+        await pickOption(page, page.getByTestId('timeline-filter-type'), '会议');
+        await page.getByTestId('timeline-empty').waitFor();
+        await page.getByTestId('timeline-filters-clear').first().click();
+        await onAccount.waitFor();
+        await onAccount.getByTestId('participant-link').click();
+        await expectPath(page, `/contacts/${probeId}`);
+      },
+    },
+    {
+      name: 'add a weekly task due today on a contact, see it in My day, complete it there and see the next one',
+      timeoutMs: 45_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.goto(`${baseUrl}/contacts/${probeId}`);
+        await page.getByTestId('task-add').click();
+        await page.getByTestId('task-title-input').fill('发送年度报价单');
+        await page.locator('#dueAt').click();
+        await page.locator('.ant-picker-presets li').filter({ hasText: '今天 18:00' }).last().click();
+        await pickOption(page, page.getByTestId('task-repeat-select'), '每周');
+        await page.getByTestId('task-submit').click();
+        await page.getByTestId('task-submit').waitFor({ state: 'detached' });
+        await page.getByTestId('record-tasks').getByTestId('task-row').filter({ hasText: '发送年度报价单' }).waitFor();
+        await page.getByTestId('figure-openTasks').filter({ hasText: '1' }).waitFor();
+        await page.getByTestId('nav-home').click();
+        const row = page.getByTestId('my-day').getByTestId('task-row').filter({ hasText: '发送年度报价单' });
+        await row.getByTestId('task-record').filter({ hasText: probe.name }).waitFor();
+        await row.getByRole('checkbox').check();
+        await page.locator('.ant-message').filter({ hasText: '下一次到期' }).waitFor();
+        await row.waitFor({ state: 'detached' });
+        // The next occurrence, a week later, is open on the contact.
+        const res = await page.context().request.get(`${baseUrl}/api/v1/tasks?filter=${encodeURIComponent(`recordId:eq:${probeId}`)}&limit=10`);
+        const tasks = ((await res.json()) as { data: { status: string; dueAt: string }[] }).data;
+        const done = tasks.find((t) => t.status === 'done');
+        const next = tasks.find((t) => t.status === 'open');
+        assert(done && next, `the contact's tasks are ${JSON.stringify(tasks)}, not one done and one open`);
+        assert(Date.parse(next.dueAt) - Date.parse(done.dueAt) === 7 * 86_400_000, `the next one is due ${next.dueAt}, not a week after ${done.dueAt}`);
+        await page.goto(`${baseUrl}/contacts/${probeId}`);
+        await page.getByTestId('record-tasks').getByTestId('task-repeat').waitFor();
+      },
+    },
+    {
+      name: 'the tasks page lists done tasks; the 360 page and My day in English',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.getByTestId('nav-tasks').click();
+        await expectPath(page, '/tasks');
+        await page.getByTestId('tasks-list').getByTestId('task-row').filter({ hasText: '发送年度报价单' }).waitFor();
+        await page.getByTestId('tasks-show').getByText('已完成').click();
+        await page.getByTestId('tasks-list').getByTestId('task-row').filter({ hasText: '发送年度报价单' }).locator('.ant-typography del').waitFor();
+        await page.getByTestId('lang-switch').click();
+        await page.getByTestId('lang-en').click();
+        await page.goto(`${baseUrl}/`);
+        await page.getByTestId('my-day').filter({ hasText: 'My day' }).waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-home-my-day-en.png') });
+        await page.goto(`${baseUrl}/contacts/${probeId}`);
+        await page.getByTestId('timeline-item').filter({ hasText: 'Outgoing call' }).waitFor();
+        await page.getByTestId('figure-interactions').filter({ hasText: 'Interactions' }).waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-contact-timeline-en.png'), fullPage: true });
+        await page.getByTestId('lang-switch').click();
+        await page.getByTestId('lang-zh-CN').click();
+        await page.getByTestId('nav-contacts').filter({ hasText: '联系人' }).waitFor();
+      },
+    },
   ];
 
   try {

@@ -1,4 +1,4 @@
-import { BankOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -12,6 +12,7 @@ const ITEMS = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'contacts', path: '/contacts', icon: <TeamOutlined /> },
   { key: 'accounts', path: '/accounts', icon: <BankOutlined /> },
+  { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ] as const;
 
@@ -20,7 +21,7 @@ function sectionOf(pathname: string): string {
   return first === '' ? 'home' : first;
 }
 
-/** The main navigation: Home, Contacts, Accounts, Settings. */
+/** The main navigation: Home, Contacts, Accounts, Tasks, Settings. */
 export function NavMenu({ onNavigate }: NavMenuProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -35,7 +36,7 @@ export function NavMenu({ onNavigate }: NavMenuProps) {
         icon: item.icon,
         label: (
           <Link to={item.path} data-testid={`nav-${item.key}`}>
-            {t(`nav.${item.key}`)}
+            {t(item.key === 'tasks' ? 'tasks.title' : `nav.${item.key}`)}
           </Link>
         ),
       }))}

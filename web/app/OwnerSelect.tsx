@@ -6,10 +6,15 @@ import { useMembers } from './useMembers';
 interface OwnerSelectProps {
   value?: string | null;
   onChange?: (value: string | null) => void;
+  /** A filter rather than a field: clearable, with a placeholder ("All owners"). */
+  allowClear?: boolean;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  testId?: string;
 }
 
 /** Picks the owner of a record among the active members (a Form control). */
-export function OwnerSelect({ value, onChange }: OwnerSelectProps) {
+export function OwnerSelect({ value, onChange, allowClear, placeholder, style, testId = 'contact-owner' }: OwnerSelectProps) {
   const { t } = useTranslation();
   const { members, isPending } = useMembers();
   return (
@@ -17,9 +22,12 @@ export function OwnerSelect({ value, onChange }: OwnerSelectProps) {
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       loading={isPending}
+      allowClear={allowClear}
+      placeholder={placeholder}
+      style={style}
       showSearch={{ optionFilterProp: 'search' }}
       aria-label={t('fields.ownerId')}
-      data-testid="contact-owner"
+      data-testid={testId}
       options={members
         .filter((m) => m.status === 'active' || m.userId === value)
         .map((m) => ({

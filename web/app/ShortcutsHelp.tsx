@@ -22,6 +22,7 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ['g', 's'], action: 'shortcuts.goSettings' },
   { keys: ['f'], action: 'shortcuts.filterList' },
   { keys: ['Esc'], action: 'shortcuts.clearSelection' },
+  { keys: ['l'], action: 'timeline.shortcut' },
   { keys: ['?'], action: 'shortcuts.help' },
 ];
 

@@ -18,6 +18,7 @@ import { MembersSettings } from '../modules/settings/MembersSettings';
 import { RolesSettings } from '../modules/settings/RolesSettings';
 import { SettingsLayout } from '../modules/settings/SettingsLayout';
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
+import { TasksPage } from '../modules/tasks/TasksPage';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
 import { AuthLayout } from './AuthLayout';
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
               { path: '/accounts', element: <Accounts /> },
               { path: '/accounts/import', element: <ImportWizard key="accounts" objectType="accounts" /> },
               { path: '/accounts/:id', element: <AccountPage /> },
+              { path: '/tasks', element: <TasksPage /> },
               {
                 path: '/settings',
                 element: <SettingsLayout />,

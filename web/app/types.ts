@@ -1,3 +1,4 @@
+import type { InteractionChannel, InteractionDirection, InteractionOutcome, InteractionType, TaskPriority, TaskStatus } from '../../contracts/interactions';
 import type { ApiKeyScope, Locale, Role } from '../../contracts/roles';
 import type { AddressParts } from '../ui/formatAddress';
 
@@ -252,4 +253,53 @@ export interface DuplicateGroup {
   reasons: string[];
   createdAt: string;
   contacts: Contact[];
+}
+
+/** Someone in an interaction: a contact, a member (user), or a bare address (e-mail, phone). */
+export interface InteractionParticipant {
+  kind: 'contact' | 'user' | 'address';
+  id?: string;
+  address?: string;
+  name?: string;
+  /** from, to, cc, attendee, caller, callee… */
+  role?: string;
+}
+
+/** A call, e-mail, meeting, note, message or visit on the timelines of the records it concerns. */
+export interface Interaction {
+  id: string;
+  type: InteractionType;
+  channel: InteractionChannel;
+  direction: InteractionDirection | null;
+  occurredAt: string;
+  durationSeconds: number | null;
+  subject: string | null;
+  body: string | null;
+  outcome: InteractionOutcome | null;
+  participants: InteractionParticipant[];
+  attachments: { name: string; contentType: string; size: number }[];
+  ownerId: string | null;
+  externalId: string | null;
+  threadId: string | null;
+  links: { recordType: string; recordId: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  notes: string | null;
+  dueAt: string | null;
+  remindAt: string | null;
+  priority: TaskPriority;
+  status: TaskStatus;
+  doneAt: string | null;
+  /** RFC 5545 RRULE: completing the task creates the next one. */
+  recurrence: string | null;
+  recordType: string | null;
+  recordId: string | null;
+  ownerId: string | null;
+  createdAt: string;
+  updatedAt: string;
 }

@@ -18,8 +18,8 @@ export function KeyFigures({ figures }: { figures: OverviewFigure[] }) {
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="key-figures">
       {figures.map((f) => (
-        <Col key={f.key} xs={12} md={6}>
-          <Card size="small">
+        <Col key={f.key} flex="1 1 160px">
+          <Card size="small" style={{ height: '100%' }}>
             <Statistic
               title={t(`overview.figures.${f.key}`, { defaultValue: f.key })}
               value={shown(f)}

@@ -10,10 +10,12 @@ interface OverviewPanelsProps {
   panels: OverviewPanel[];
   /** A panel shown in its own way (with actions), by key; the others are plain lists. */
   custom?: Record<string, ReactNode>;
+  /** One under the other (a side column), instead of two abreast. */
+  stacked?: boolean;
 }
 
 /** The panels of a 360-degree view: each a list of related records linking to their pages. */
-export function OverviewPanels({ panels, custom = {} }: OverviewPanelsProps) {
+export function OverviewPanels({ panels, custom = {}, stacked = false }: OverviewPanelsProps) {
   const { t } = useTranslation();
   // A subtitle may carry a stored value (a contact's role): shown translated when it is one.
   const subtitle = (text: string | null) =>
@@ -24,7 +26,7 @@ export function OverviewPanels({ panels, custom = {} }: OverviewPanelsProps) {
   return (
     <Row gutter={[16, 16]}>
       {panels.map((panel) => (
-        <Col key={panel.key} xs={24} lg={12}>
+        <Col key={panel.key} xs={24} lg={stacked ? 24 : 12}>
           {custom[panel.key] ?? (
             <Card
               size="small"

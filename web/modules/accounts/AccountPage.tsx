@@ -1,9 +1,9 @@
 import { BankOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Breadcrumb, Button, Card, Flex, Popconfirm, Result, Tabs, Tag, Typography } from 'antd';
+import { App, Avatar, Breadcrumb, Button, Card, Flex, Popconfirm, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { FullPageSpin } from '../../app/FullPageSpin';
 import { api, isApiError } from '../../app/api';
 import { KeyFigures } from '../../app/overview/KeyFigures';
@@ -13,22 +13,19 @@ import type { Account } from '../../app/types';
 import { useMayActOn } from '../../app/useMayActOn';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ContactHistory } from '../contacts/ContactHistory';
+import { ActivityLayout } from '../interactions/ActivityLayout';
 import { AccountContactsPanel } from './AccountContactsPanel';
 import { AccountDetails } from './AccountDetails';
 import { AccountFormModal } from './AccountFormModal';
 import { useAccount } from './useAccount';
 import { useAccountsChanged } from './useAccountsChanged';
 
-const TABS = ['overview', 'details', 'history'] as const;
-type Tab = (typeof TABS)[number];
-
-/** /accounts/:id (?tab=details|history): one account's 360-degree view, its fields and its history. */
+/** /accounts/:id (?tab=details|history): one account's 360-degree view (timeline, tasks, people), its fields and its history. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const account = useAccount(id);
   const overview = useOverview('accounts', id);
@@ -45,7 +42,6 @@ export function AccountPage() {
     },
     onError: (err) => message.error(err.message),
   });
-  const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'overview';
 
   if (account.isPending) return <FullPageSpin />;
   if (isApiError(account.error, 404) || isApiError(account.error, 400)) {
@@ -73,11 +69,12 @@ export function AccountPage() {
     changed();
   };
 
-  const overviewTab = overview.error ? (
+  const related = overview.error ? (
     <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />
   ) : (
     <OverviewPanels
-      panels={overview.data?.panels ?? []}
+      stacked
+      panels={overview.data?.panels.filter((p) => p.key !== 'tasks') ?? []}
       custom={{ contacts: <AccountContactsPanel accountId={data.id} mayEdit={mayUpdate} /> }}
     />
   );
@@ -121,21 +118,14 @@ export function AccountPage() {
         </Flex>
       </Card>
       <KeyFigures figures={overview.data?.figures ?? []} />
-      <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
-          items={[
-            { key: 'overview', label: <span data-testid="account-tab-overview">{t('accounts.tabs.overview')}</span>, children: overviewTab },
-            { key: 'details', label: <span data-testid="account-tab-details">{t('contacts.tabs.details')}</span>, children: <AccountDetails account={data} /> },
-            {
-              key: 'history',
-              label: <span data-testid="account-tab-history">{t('contacts.tabs.history')}</span>,
-              children: <ContactHistory contactId={data.id} recordType="account" />,
-            },
-          ]}
-        />
-      </Card>
+      <ActivityLayout
+        record={{ recordType: 'account', recordId: data.id, name: data.name }}
+        tabs={[
+          { key: 'details', label: t('contacts.tabs.details'), children: <AccountDetails account={data} /> },
+          { key: 'history', label: t('contacts.tabs.history'), children: <ContactHistory contactId={data.id} recordType="account" /> },
+        ]}
+        side={related}
+      />
       <AccountFormModal open={editing} account={data} onClose={() => setEditing(false)} onSaved={onSaved} />
     </>
   );

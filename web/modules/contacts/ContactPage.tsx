@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Breadcrumb, Button, Card, Result, Tabs } from 'antd';
+import { App, Breadcrumb, Button, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { FullPageSpin } from '../../app/FullPageSpin';
 import { isApiError } from '../../app/api';
 import { KeyFigures } from '../../app/overview/KeyFigures';
@@ -10,6 +10,7 @@ import { OverviewPanels } from '../../app/overview/OverviewPanels';
 import { useOverview } from '../../app/overview/useOverview';
 import type { Contact } from '../../app/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ActivityLayout } from '../interactions/ActivityLayout';
 import { ContactDetails } from './ContactDetails';
 import { ContactFormModal } from './ContactFormModal';
 import { ContactHistory } from './ContactHistory';
@@ -18,22 +19,17 @@ import { useContact } from './useContact';
 import { useContactsChanged } from './useContactsChanged';
 import { useDeleteContact } from './useDeleteContact';
 
-const TABS = ['details', 'history'] as const;
-type Tab = (typeof TABS)[number];
-
-/** /contacts/:id (?tab=history): one contact, its key figures, details, related records and history. */
+/** /contacts/:id (?tab=details|history): one contact, its key figures, timeline, tasks, details, related records and history. */
 export function ContactPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const contact = useContact(id);
   const overview = useOverview('contacts', id);
   const contactsChanged = useContactsChanged();
   const queryClient = useQueryClient();
   const remove = useDeleteContact(contact.data);
-  const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'details';
 
   if (contact.isPending) return <FullPageSpin />;
   // A malformed id (400) is as missing as an unknown one, or one outside the caller's scope (404).
@@ -70,31 +66,14 @@ export function ContactPage() {
       />
       <ContactProfile contact={data} onEdit={() => setEditing(true)} onDelete={() => remove.mutate()} deleting={remove.isPending} />
       <KeyFigures figures={overview.data?.figures ?? []} />
-      <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setParams(key === 'details' ? {} : { tab: key }, { replace: true })}
-          items={[
-            {
-              key: 'details',
-              label: <span data-testid="contact-tab-details">{t('contacts.tabs.details')}</span>,
-              children: (
-                <>
-                  <ContactDetails contact={data} />
-                  <div style={{ marginTop: 16 }}>
-                    <OverviewPanels panels={overview.data?.panels ?? []} />
-                  </div>
-                </>
-              ),
-            },
-            {
-              key: 'history',
-              label: <span data-testid="contact-tab-history">{t('contacts.tabs.history')}</span>,
-              children: <ContactHistory contactId={data.id} />,
-            },
-          ]}
-        />
-      </Card>
+      <ActivityLayout
+        record={{ recordType: 'contact', recordId: data.id, name: data.name }}
+        tabs={[
+          { key: 'details', label: t('contacts.tabs.details'), children: <ContactDetails contact={data} /> },
+          { key: 'history', label: t('contacts.tabs.history'), children: <ContactHistory contactId={data.id} /> },
+        ]}
+        side={<OverviewPanels stacked panels={overview.data?.panels.filter((p) => p.key !== 'tasks') ?? []} />}
+      />
       <ContactFormModal open={editing} contact={data} onClose={() => setEditing(false)} onSaved={onSaved} />
     </>
   );

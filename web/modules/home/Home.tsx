@@ -5,13 +5,14 @@ import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormat } from '../../app/useFormat';
 import { can, canCreateRecords } from '../../app/permissions';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { MyDayCard } from '../tasks/MyDayCard';
 import { FigureCard } from './FigureCard';
 import { hourIn, partOfDay } from './greeting';
 import { NextSteps } from './NextSteps';
 import { RecentContacts } from './RecentContacts';
 import { useHomeFigures } from './useHomeFigures';
 
-/** / — greeting, key figures, next steps. */
+/** / — greeting, key figures, next steps, my day, recent contacts. */
 export function Home() {
   const { t } = useTranslation();
   const { user, workspace, membership } = useCurrentSession();
@@ -61,7 +62,16 @@ export function Home() {
           canAddContacts={canCreateRecords(membership.role)}
         />
       )}
-      {(contacts.data?.value ?? 0) > 0 && <RecentContacts />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <MyDayCard />
+        </Col>
+        {(contacts.data?.value ?? 0) > 0 && (
+          <Col xs={24} xl={12}>
+            <RecentContacts />
+          </Col>
+        )}
+      </Row>
     </Space>
   );
 }

@@ -1,0 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import type { Task } from '../../app/types';
+import { useFormat } from '../../app/useFormat';
+
+/** Refreshes every task list (my day, the tasks page, 360 panels) and the 360 figures (open tasks). */
+export function useTasksChanged() {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: ['/tasks'] });
+    void queryClient.invalidateQueries({ queryKey: ['overview'] });
+  }, [queryClient]);
+}
+
+/** The caller's open tasks overdue or due today, then undated (GET /tasks/my-day). */
+export function useMyDay() {
+  return useQuery({
+    queryKey: ['/tasks', 'my-day'],
+    queryFn: ({ signal }) => api.get<{ data: Task[] }>('/tasks/my-day', undefined, signal),
+  });
+}
+
+/**
+ * Ticks a task done (or opens it again). A repeating task answers with its next occurrence, which the
+ * refreshed lists then show; the message says when it is due.
+ */
+export function useToggleTask() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const format = useFormat();
+  const changed = useTasksChanged();
+  return useMutation({
+    mutationFn: ({ task, done }: { task: Task; done: boolean }) => api.patch<Task & { next: Task | null }>(`/tasks/${task.id}`, { status: done ? 'done' : 'open' }),
+    onSuccess: (result, { done }) => {
+      if (done) {
+        message.success(result.next?.dueAt ? t('tasks.doneNext', { due: format.dateTime(result.next.dueAt) }) : t('tasks.done'));
+      }
+      changed();
+    },
+    onError: (err) => message.error(err.message),
+  });
+}
