@@ -39,6 +39,17 @@ const ConfigSchema = Type.Object({
    * default, since a client could otherwise claim any address and escape the sign-in rate limit.
    */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Telephony: host of an Asterisk PBX's Manager Interface (AMI). Unset: no AMI connection. */
+  AMI_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  /** Port of the Manager Interface. */
+  AMI_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 5038 }),
+  /** Manager user (manager.conf) allowed to read `call` and `dialplan` events. */
+  AMI_USERNAME: Type.Optional(Type.String({ minLength: 1 })),
+  AMI_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  /** The workspace the PBX's calls belong to (its id). */
+  AMI_WORKSPACE_ID: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' })),
+  /** Base URL where the PBX serves its call recordings (MixMonitor files); logged calls then link their recording. */
+  AMI_RECORDING_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
 });
 
 export type Config = Static<typeof ConfigSchema> & { dataDir: string; publicUrl: string };
@@ -57,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
   }
   const config = withDefaults as Static<typeof ConfigSchema>;
+  const amiMissing = config.AMI_HOST ? (['AMI_USERNAME', 'AMI_SECRET', 'AMI_WORKSPACE_ID'] as const).filter((key) => !config[key]) : [];
+  if (amiMissing.length > 0) throw new ConfigError(`Invalid configuration:\n${amiMissing.map((key) => `  ${key}: required when AMI_HOST is set`).join('\n')}`);
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   return {
     ...config,

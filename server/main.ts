@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { DatabaseInUseError, openDatabase, type Database } from './db/client.js';
 import { DEMO_LOGIN, isEmpty, seedDemo } from './db/demo-data.js';
 import { runMigrations } from './db/migrate.js';
+import { startAsteriskAdapter } from './integrations/telephony/asterisk.js';
 
 const ANALYZE_EVERY_MS = 10 * 60_000;
 
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
   const stopStatistics = keepPlannerStatistics(database, app.log);
   await app.jobs.start({ work: config.GUANXI_WORKERS });
   await app.listen({ port: config.PORT, host: config.HOST });
+  // Telephony: the Asterisk Manager Interface, when configured (docs/deploying.md, "Telephony").
+  const asterisk = config.AMI_HOST
+    ? startAsteriskAdapter(app, { host: config.AMI_HOST, port: config.AMI_PORT, username: config.AMI_USERNAME!, secret: config.AMI_SECRET!, workspaceId: config.AMI_WORKSPACE_ID!, recordingUrl: config.AMI_RECORDING_URL })
+    : null;
 
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
   app.log.info({ ms: Date.now() - started, database: database.kind }, 'ready');
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     force.unref();
     // Keep-alive connections of requests finishing now go idle after close() began; close them as they do.
     const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
+    await asterisk?.stop();
     await app.close();
     clearInterval(reaper);
     stopStatistics();

@@ -30,3 +30,15 @@ export async function contextOfMember(database: Database, workspaceId: string, u
     country: row.country,
   };
 }
+
+/**
+ * The context of the product itself acting in a workspace for an outside system (mail arriving at its
+ * address, a PBX's events): the role an API key of write scope has, no user. Null for an unknown workspace.
+ */
+export async function contextOfIntegration(database: Database, workspaceId: string): Promise<RequestContext | null> {
+  const [row] = await asSystem(database.db, (tx) =>
+    tx.select({ locale: workspaces.defaultLocale, timeZone: workspaces.timeZone, country: workspaces.defaultCountry }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+  );
+  if (!row) return null;
+  return { workspaceId, userId: null, apiKeyId: null, role: 'manager', teamId: null, locale: row.locale, timeZone: row.timeZone, country: row.country };
+}
