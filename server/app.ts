@@ -25,6 +25,8 @@ import { jobRoutes } from './platform/jobs/jobs.routes.js';
 import { tenancyRoutes } from './platform/tenancy/tenancy.routes.js';
 import { accountSearchProvider, contactSearchProvider, customerRoutes } from './modules/customers/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
+import { registerInboundEmail } from './integrations/email/index.js';
+import { fileRoutes } from './platform/files/files.routes.js';
 import { searchRoutes } from './platform/search/search.routes.js';
 import { viewRoutes } from './platform/views/views.routes.js';
 import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes.js';
@@ -33,7 +35,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
 export const searchProviders = [contactSearchProvider, accountSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, customerRoutes, interactionsRoutes];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, customerRoutes, interactionsRoutes];
 
 export interface AppOptions {
   config: Config;
@@ -105,6 +107,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     { prefix: '/api/v1' },
   );
 
+  registerInboundEmail(app);
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

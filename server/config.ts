@@ -39,6 +39,14 @@ const ConfigSchema = Type.Object({
    * default, since a client could otherwise claim any address and escape the sign-in rate limit.
    */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Port of the SMTP listener for mail forwarded or BCC'd to workspaces' addresses; unset: no listener. */
+  INBOUND_SMTP_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  /** Interface the SMTP listener binds. */
+  INBOUND_SMTP_HOST: Type.String({ minLength: 1, default: 'localhost' }),
+  /** Domain of the workspaces' mail addresses (`<token>@<domain>`); its MX points at this server. */
+  INBOUND_EMAIL_DOMAIN: Type.String({ minLength: 1, default: 'inbound.guanxi.localhost' }),
+  /** Largest inbound message accepted, in bytes. */
+  INBOUND_EMAIL_MAX_BYTES: Type.Integer({ minimum: 1024, default: 25 * 1_048_576 }),
   /** Telephony: host of an Asterisk PBX's Manager Interface (AMI). Unset: no AMI connection. */
   AMI_HOST: Type.Optional(Type.String({ minLength: 1 })),
   /** Port of the Manager Interface. */

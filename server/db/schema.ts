@@ -10,3 +10,4 @@ export * from '../modules/customers/imports.tables.js';
 export * from '../platform/views/views.tables.js';
 export * from '../platform/custom-fields/custom-fields.tables.js';
 export * from '../modules/interactions/interactions.tables.js';
+export * from '../platform/files/files.tables.js';

@@ -26,3 +26,23 @@ export async function findContactsByPhone(tx: Executor, ctx: RequestContext, raw
     .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, ids.map((r) => r.id))))
     .orderBy(contacts.createdAt);
 }
+
+/** The contacts (that the caller may read) having one of these addresses as e-mail or other e-mail, by address. */
+export async function findContactsByEmail(tx: Executor, ctx: RequestContext, addresses: string[]): Promise<Map<string, Contact>> {
+  const wanted = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))];
+  const found = new Map<string, Contact>();
+  if (wanted.length === 0) return found;
+  const ids = await tx
+    .select({ id: contactsSearch.id })
+    .from(contactsSearch)
+    .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), sql`${contactsSearch.searchKeys} && ${textArray(wanted.map((a) => `e:${a}`))}`))
+    .limit(500);
+  if (ids.length === 0) return found;
+  const rows = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, ids.map((r) => r.id))))
+    .orderBy(contacts.createdAt);
+  for (const contact of rows) for (const address of [contact.email, ...contact.otherEmails]) if (address && wanted.includes(address) && !found.has(address)) found.set(address, contact);
+  return found;
+}

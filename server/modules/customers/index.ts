@@ -39,5 +39,5 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 export { accountSearchProvider } from './accounts.search.js';
 export { contactSearchProvider } from './contacts.search.js';
 export { createContact, getContact, listContacts, type Contact, type ContactInput } from './contacts.service.js';
-export { findContactsByPhone } from './contacts.lookup.js';
+export { findContactsByEmail, findContactsByPhone } from './contacts.lookup.js';
 export { createAccount, getAccount, listAccounts, type Account, type AccountInput } from './accounts.service.js';

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { registerViewableList } from '../../platform/views/views.service.js';
 import { callRoutes } from './calls.routes.js';
+import { emailRoutes } from './email.routes.js';
 import { interactionRoutes } from './interactions.routes.js';
 import { interactionListSpec } from './interactions.service.js';
 import { taskRoutes } from './tasks.routes.js';
@@ -15,7 +16,9 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(interactionRoutes);
   await app.register(taskRoutes);
   await app.register(callRoutes);
+  await app.register(emailRoutes);
 };
 export { logInteraction, timelineOf, type Interaction, type InteractionInput, type LinkedInteraction } from './interactions.service.js';
 export { createTask, type Task, type TaskInput } from './tasks.service.js';
 export { handleCallEvent, type CallEvent } from './calls.service.js';
+export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { InteractionChannel, InteractionDirection, InteractionOutcome, InteractionType, TaskPriority, TaskStatus } from '../../../contracts/interactions.js';
 import { ownedRecordColumns, tenantPolicy, workspaceIdColumn } from '../../db/tenant-table.js';
 
@@ -141,4 +141,16 @@ export const callAgents = pgTable(
     extension: text('extension').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), uniqueIndex('call_agents_extension_idx').on(t.workspaceId, t.extension), tenantPolicy()],
+).enableRLS();
+
+/** The workspace's address for mail forwarded or BCC'd to the CRM: `<token>@<INBOUND_EMAIL_DOMAIN>`. */
+export const mailInboxes = pgTable(
+  'mail_inboxes',
+  {
+    workspaceId: workspaceIdColumn(),
+    token: text('token').notNull(),
+    /** Mail from an unknown outside sender creates a contact. */
+    createContacts: boolean('create_contacts').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId] }), uniqueIndex('mail_inboxes_token_idx').on(t.token), tenantPolicy()],
 ).enableRLS();

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Role } from '../../../contracts/roles.js';
 import type { RequestContext } from '../auth/context.js';
@@ -102,4 +102,16 @@ export async function updateMember(tx: Executor, ctx: RequestContext, userId: st
 /** A deactivated member can no longer sign in to this workspace; their records stay. */
 export function setMemberActive(tx: Executor, ctx: RequestContext, userId: string, active: boolean) {
   return changeMembership(tx, ctx, userId, { status: active ? 'active' : 'deactivated' });
+}
+
+/** Active members having one of these addresses, by lower-cased address (who in a mail is one of us). */
+export async function membersByEmail(tx: Executor, ctx: RequestContext, addresses: string[]): Promise<Map<string, { userId: string; name: string }>> {
+  const wanted = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx
+    .select({ userId: memberships.userId, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.status, 'active'), inArray(sql`lower(${users.email})`, wanted)));
+  return new Map(rows.map((r) => [r.email.toLowerCase(), { userId: r.userId, name: r.name }]));
 }
