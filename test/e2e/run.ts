@@ -859,6 +859,7 @@ async function main(): Promise<number> {
         await pickOption(page, page.getByTestId('interaction-outcome'), '已接通');
         await page.locator('#subject').fill('报价跟进电话');
         await page.locator('#body').fill('客户想要年度折扣。\n<b>这不是 HTML</b>');
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-log-interaction-zh-CN.png') });
         await page.getByTestId('interaction-submit').click();
         await page.getByTestId('interaction-form').waitFor({ state: 'detached' });
         const item = page.getByTestId('timeline-item').filter({ hasText: '报价跟进电话' });
@@ -915,6 +916,54 @@ async function main(): Promise<number> {
         assert(Date.parse(next.dueAt) - Date.parse(done.dueAt) === 7 * 86_400_000, `the next one is due ${next.dueAt}, not a week after ${done.dueAt}`);
         await page.goto(`${baseUrl}/contacts/${probeId}`);
         await page.getByTestId('record-tasks').getByTestId('task-repeat').waitFor();
+      },
+    },
+    {
+      name: 'a long timeline renders page by page as it scrolls; long bodies fold',
+      timeoutMs: 60_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const created = await request.post(`${baseUrl}/api/v1/contacts`, { data: { name: '时间线测试' } });
+        assert(created.status() === 201, `creating the contact answered HTTP ${created.status()}`);
+        const contactId = ((await created.json()) as { id: string }).id;
+        const total = 75;
+        const start = Date.now();
+        for (let batch = 0; batch < total; batch += 15) {
+          await Promise.all(
+            Array.from({ length: Math.min(15, total - batch) }, async (_, j) => {
+              const i = batch + j;
+              const type = (['call', 'email', 'meeting', 'note', 'message', 'visit'] as const)[i % 6];
+              const res = await request.post(`${baseUrl}/api/v1/interactions`, {
+                data: {
+                  type,
+                  channel: { call: 'phone', email: 'email', meeting: 'in_person', note: 'other', message: 'wechat', visit: 'in_person' }[type],
+                  occurredAt: new Date(start - i * 5 * 3600_000).toISOString(),
+                  subject: `第 ${i + 1} 次互动`,
+                  body: i === 0 ? Array.from({ length: 8 }, (_, n) => `第 ${n + 1} 行：客户反馈的详细内容。`).join('\n') : undefined,
+                  participants: [{ kind: 'contact', id: contactId }],
+                },
+              });
+              assert(res.status() === 201, `logging interaction ${i + 1} answered HTTP ${res.status()}`);
+            }),
+          );
+        }
+        await page.goto(`${baseUrl}/contacts/${contactId}`);
+        const items = page.getByTestId('timeline-item');
+        await items.nth(29).waitFor();
+        assert((await items.count()) === 30, `the first page shows ${await items.count()} items, not 30`);
+        const folded = page.getByTestId('timeline-body').first();
+        await folded.getByText('展开').click();
+        await folded.getByText('收起').waitFor();
+        for (const shown of [60, total]) {
+          await items.last().scrollIntoViewIfNeeded();
+          await items.nth(shown - 1).waitFor();
+        }
+        assert((await items.count()) === total, `after scrolling the timeline shows ${await items.count()} items, not ${total}`);
+        assert((await page.getByTestId('load-more').count()) === 0, 'the timeline still offers to load more at its end');
+        const days = await page.getByTestId('timeline-day').count();
+        assert(days >= 15 && days <= 17, `${days} day headings for ${total} items five hours apart`);
       },
     },
     {

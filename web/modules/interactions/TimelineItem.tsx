@@ -7,6 +7,7 @@ import { OwnerName } from '../../app/OwnerName';
 import { RecordLink } from '../../app/RecordLink';
 import type { Interaction } from '../../app/types';
 import { useFormat } from '../../app/useFormat';
+import { FoldedText } from '../../ui/FoldedText';
 import { OUTCOME_COLORS, TYPE_LOOK } from './interactionIcons';
 import { DEFAULT_CHANNEL, contactParticipants, durationParts } from './interactionKinds';
 
@@ -84,14 +85,13 @@ export const TimelineItem = memo(function TimelineItem({ item, last }: { item: I
           )}
         </Flex>
         {item.body && (
-          // Plain text as typed (line breaks kept), never markup; long ones fold to four lines.
-          <Typography.Paragraph
-            ellipsis={{ rows: 4, expandable: 'collapsible', symbol: (expanded) => t(expanded ? 'timeline.less' : 'timeline.more') }}
-            style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0', padding: '8px 12px', background: token.colorFillQuaternary, borderRadius: token.borderRadius }}
-            data-testid="timeline-body"
-          >
-            {item.body}
-          </Typography.Paragraph>
+          <FoldedText
+            text={item.body}
+            moreLabel={t('timeline.more')}
+            lessLabel={t('timeline.less')}
+            style={{ margin: '8px 0 0', padding: '8px 12px', background: token.colorFillQuaternary, borderRadius: token.borderRadius }}
+            testId="timeline-body"
+          />
         )}
         {item.attachments.length > 0 && (
           <Flex wrap gap={8} style={{ marginTop: 6, fontSize: 12 }}>
