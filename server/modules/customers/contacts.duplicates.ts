@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
 import { toE164 } from '../../platform/phones.js';
 import { normalizeText, stripAccents } from '../../platform/search/normalize.js';
-import { textArray } from '../../platform/search/sql.js';
+import { textArray, withIndexScans } from '../../platform/search/sql.js';
 import { contacts, contactsSearch } from './contacts.tables.js';
 import type { Contact, ContactInput } from './contacts.service.js';
 
@@ -83,19 +83,21 @@ export async function findLikelyDuplicates(tx: Executor, ctx: RequestContext, in
   if (input.company) keys.push(`c:${normalizeText(input.company).replace(/\s/g, '')}`);
   // Candidates through the search view (an index lookup; under row-level security `&&` cannot use the
   // index: see contactsSearch), then their rows by primary key.
-  const ids = await tx
-    .select({ id: contactsSearch.id })
-    .from(contactsSearch)
-    .where(
-      and(
-        eq(contactsSearch.workspaceId, ctx.workspaceId),
-        isNull(contactsSearch.deletedAt),
-        input.excludeId ? ne(contactsSearch.id, input.excludeId) : undefined,
-        ownershipFilter(ctx, 'read', contactsSearch.ownerId),
-        sql`${contactsSearch.searchKeys} && ${textArray(keys)}`,
-      ),
-    )
-    .limit(200);
+  const ids = await withIndexScans(tx, () =>
+    tx
+      .select({ id: contactsSearch.id })
+      .from(contactsSearch)
+      .where(
+        and(
+          eq(contactsSearch.workspaceId, ctx.workspaceId),
+          isNull(contactsSearch.deletedAt),
+          input.excludeId ? ne(contactsSearch.id, input.excludeId) : undefined,
+          ownershipFilter(ctx, 'read', contactsSearch.ownerId),
+          sql`${contactsSearch.searchKeys} && ${textArray(keys)}`,
+        ),
+      )
+      .limit(200),
+  );
   if (ids.length === 0) return [];
   const candidates = await tx
     .select()
@@ -145,10 +147,12 @@ export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext
   const anyOf = (keys: Set<string>) => sql`${contactsSearch.searchKeys} && ${textArray([...keys])}`;
   const matches = [exact.size ? anyOf(exact) : undefined, names.size ? and(anyOf(names), anyOf(companies)) : undefined].filter(Boolean);
   if (matches.length === 0) return inputs.map(() => null);
-  const ids = await tx
-    .select({ id: contactsSearch.id })
-    .from(contactsSearch)
-    .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), or(...matches)));
+  const ids = await withIndexScans(tx, () =>
+    tx
+      .select({ id: contactsSearch.id })
+      .from(contactsSearch)
+      .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), or(...matches))),
+  );
   if (ids.length === 0) return inputs.map(() => null);
   const candidates = await tx
     .select()

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
 import { toE164 } from '../../platform/phones.js';
-import { textArray } from '../../platform/search/sql.js';
+import { textArray, withIndexScans } from '../../platform/search/sql.js';
 import { contacts, contactsSearch } from './contacts.tables.js';
 import type { Contact } from './contacts.service.js';
 
@@ -14,11 +14,13 @@ import type { Contact } from './contacts.service.js';
 export async function findContactsByPhone(tx: Executor, ctx: RequestContext, raw: string, limit = 5): Promise<Contact[]> {
   const e164 = toE164(raw, ctx.country);
   if (!e164) return [];
-  const ids = await tx
-    .select({ id: contactsSearch.id })
-    .from(contactsSearch)
-    .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), sql`${contactsSearch.searchKeys} && ${textArray([`t:${e164.slice(1)}`])}`))
-    .limit(limit);
+  const ids = await withIndexScans(tx, () =>
+    tx
+      .select({ id: contactsSearch.id })
+      .from(contactsSearch)
+      .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), sql`${contactsSearch.searchKeys} && ${textArray([`t:${e164.slice(1)}`])}`))
+      .limit(limit),
+  );
   if (ids.length === 0) return [];
   return tx
     .select()
@@ -32,11 +34,13 @@ export async function findContactsByEmail(tx: Executor, ctx: RequestContext, add
   const wanted = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))];
   const found = new Map<string, Contact>();
   if (wanted.length === 0) return found;
-  const ids = await tx
-    .select({ id: contactsSearch.id })
-    .from(contactsSearch)
-    .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), sql`${contactsSearch.searchKeys} && ${textArray(wanted.map((a) => `e:${a}`))}`))
-    .limit(500);
+  const ids = await withIndexScans(tx, () =>
+    tx
+      .select({ id: contactsSearch.id })
+      .from(contactsSearch)
+      .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), sql`${contactsSearch.searchKeys} && ${textArray(wanted.map((a) => `e:${a}`))}`))
+      .limit(500),
+  );
   if (ids.length === 0) return found;
   const rows = await tx
     .select()

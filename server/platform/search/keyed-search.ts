@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { ownershipFilter } from '../permissions/policy.js';
 import { hasHan } from './normalize.js';
-import { textArray } from './sql.js';
+import { textArray, withIndexScans } from './sql.js';
 import type { SearchHit, SearchProvider } from './search.service.js';
 
 /** Below this trigram word similarity a fuzzy match is noise. */
@@ -68,7 +68,7 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
   const fromView = v as unknown as PgView;
   return {
     type: options.type,
-    async search(tx, ctx, query) {
+    search: (tx, ctx, query) => withIndexScans(tx, async () => {
       const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), ownershipFilter(ctx, 'read', v.ownerId));
       const weights = [...new Set(query.weights)].sort((a, b) => b - a);
       const found: { id: string; score: number }[] = [];
@@ -133,6 +133,6 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         const row = byId.get(id);
         return row ? [{ type: options.type, id, title: String(row.name), subtitle: options.subtitle(row), score: Number(score) }] : [];
       });
-    },
+    }),
   };
 }
