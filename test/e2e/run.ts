@@ -318,6 +318,9 @@ async function main(): Promise<number> {
   let probeId = '';
   let inviteUrl = '';
   let readmeWritten = false;
+  // Telephony steps: the caller they create, and when their call rang (a minute ago, so the times are past).
+  let callerId = '';
+  const callStart = Date.now() - 60_000;
 
   const steps: Step[] = [
     {
@@ -990,6 +993,83 @@ async function main(): Promise<number> {
         await page.getByTestId('lang-switch').click();
         await page.getByTestId('lang-zh-CN').click();
         await page.getByTestId('nav-contacts').filter({ hasText: '联系人' }).waitFor();
+      },
+    },
+    // ---------------------------------------------------------------- telephony: screen pop (calls)
+    {
+      name: 'an incoming call pops the caller’s card on the open page; its button opens the contact',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        activePage = page;
+        const request = page.context().request;
+        const created = await request.post(`${baseUrl}/api/v1/contacts`, { data: { name: '来电测试 赵六', company: '测试物流有限公司', title: '采购经理', phone: '137 0000 8888' } });
+        assert(created.status() === 201, `creating the caller answered HTTP ${created.status()}`);
+        callerId = ((await created.json()) as { id: string }).id;
+        await page.goto(`${baseUrl}/`);
+        await page.locator('[data-testid="call-pop"][data-realtime="open"]').waitFor({ state: 'attached' });
+        const ringing = await request.post(`${baseUrl}/api/v1/calls/events`, {
+          data: { event: 'ringing', callId: 'e2e-call-1', direction: 'inbound', customerNumber: '13700008888', at: new Date(callStart).toISOString() },
+        });
+        assert(ringing.status() === 200, `posting the ringing event answered HTTP ${ringing.status()}`);
+        const card = page.getByTestId('call-card').filter({ has: page.getByTestId('call-contact').filter({ hasText: '来电测试 赵六' }) });
+        await card.waitFor();
+        const text = await card.innerText();
+        assert(text.includes('测试物流有限公司') && text.includes('采购经理'), `the call card shows "${text}" without the caller's company and title`);
+        assert((await card.getAttribute('data-status')) === 'ringing', 'the card is not ringing');
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-call-pop.png') });
+        await card.getByTestId('call-open-contact').click();
+        await expectPath(page, `/contacts/${callerId}`);
+        await page.getByTestId('contact-phone').waitFor();
+        const answered = await request.post(`${baseUrl}/api/v1/calls/events`, {
+          data: { event: 'answered', callId: 'e2e-call-1', direction: 'inbound', customerNumber: '13700008888', at: new Date(callStart + 3_000).toISOString() },
+        });
+        assert(answered.status() === 200, `posting the answered event answered HTTP ${answered.status()}`);
+        await page.locator('[data-testid="call-card"][data-call-id="e2e-call-1"][data-status="answered"]').waitFor();
+      },
+    },
+    {
+      name: 'the call ends: the card shows its length, then closes; the call is on the contact’s timeline',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const ended = await request.post(`${baseUrl}/api/v1/calls/events`, {
+          data: { event: 'ended', callId: 'e2e-call-1', direction: 'inbound', customerNumber: '13700008888', at: new Date(callStart + 45_000).toISOString() },
+        });
+        assert(ended.status() === 200, `posting the ended event answered HTTP ${ended.status()}`);
+        const card = page.locator('[data-testid="call-card"][data-call-id="e2e-call-1"][data-status="ended"]');
+        await card.filter({ hasText: '0:42' }).waitFor();
+        await card.getByTestId('call-logged-link').waitFor();
+        const res = await request.get(`${baseUrl}/api/v1/timeline?recordType=contact&recordId=${callerId}`);
+        const items = ((await res.json()) as { data: { type: string; direction: string; durationSeconds: number; outcome: string }[] }).data;
+        const call = items.find((i) => i.type === 'call');
+        assert(call?.direction === 'inbound' && call.durationSeconds === 42 && call.outcome === 'connected', `the contact's timeline holds ${JSON.stringify(items)}, not the 42 s inbound call`);
+        await page.mouse.move(10, 10);
+        await card.waitFor({ state: 'detached', timeout: 15_000 });
+      },
+    },
+    {
+      name: 'an unknown number pops a quick-create form; creating the contact opens its page',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const ringing = await request.post(`${baseUrl}/api/v1/calls/events`, { data: { event: 'ringing', callId: 'e2e-call-2', direction: 'inbound', customerNumber: '021 6123 4567' } });
+        assert(ringing.status() === 200, `posting the ringing event answered HTTP ${ringing.status()}`);
+        const card = page.locator('[data-testid="call-card"][data-call-id="e2e-call-2"]');
+        const phone = await card.getByTestId('call-quick-phone').inputValue();
+        assert(phone === '+862161234567', `the quick-create phone is "${phone}", not the caller's number`);
+        await card.getByTestId('call-quick-name').fill('新客户 孙七');
+        await card.getByTestId('call-quick-company').fill('七星贸易');
+        await card.getByTestId('call-quick-submit').click();
+        await page.waitForURL((url) => /^\/contacts\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(callerId));
+        await page.getByTestId('contact-phone').waitFor();
+        await card.getByTestId('call-contact').filter({ hasText: '新客户 孙七' }).waitFor();
+        await card.getByTestId('call-card-close').click();
+        await card.waitFor({ state: 'detached' });
+        await request.post(`${baseUrl}/api/v1/calls/events`, { data: { event: 'ended', callId: 'e2e-call-2', direction: 'inbound', customerNumber: '021 6123 4567', cause: 'no_answer' } });
       },
     },
   ];

@@ -2,6 +2,7 @@ import { Drawer, Layout, theme } from 'antd';
 import { useCallback, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { useIsMobile } from '../ui/useIsMobile';
+import { CallPop } from '../modules/calls/CallPop';
 import { AppHeader } from './AppHeader';
 import { Brand } from './Brand';
 import { NavMenu } from './NavMenu';
@@ -58,6 +59,7 @@ export function AppLayout() {
       </Layout>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
+      <CallPop />
     </Layout>
   );
 }

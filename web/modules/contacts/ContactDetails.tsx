@@ -6,6 +6,7 @@ import type { Contact } from '../../app/types';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormat } from '../../app/useFormat';
 import { formatAddress } from '../../ui/formatAddress';
+import { PhoneLink } from '../../ui/PhoneLink';
 
 const HANDLE_NAMES: Record<string, string> = {
   qq: 'QQ',
@@ -23,11 +24,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
   const format = useFormat();
   const { workspace } = useCurrentSession();
   const none = <Typography.Text type="secondary">—</Typography.Text>;
-  const phoneLink = (phone: string) => (
-    <a key={phone} href={`tel:${phone}`} style={{ whiteSpace: 'nowrap', display: 'block' }}>
-      {format.phone(phone)}
-    </a>
-  );
+  const phoneLink = (phone: string) => <PhoneLink key={phone} phone={phone} block />;
   const emailLink = (email: string) => (
     <a key={email} href={`mailto:${email}`} style={{ display: 'block' }}>
       {email}

@@ -1,10 +1,10 @@
-import { DeleteOutlined, EditOutlined, MailOutlined, PhoneOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, MailOutlined } from '@ant-design/icons';
 import { Avatar, Button, Card, Flex, Popconfirm, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OwnerName } from '../../app/OwnerName';
 import type { Contact } from '../../app/types';
-import { useFormat } from '../../app/useFormat';
 import { useMayActOn } from '../../app/useMayActOn';
+import { PhoneLink } from '../../ui/PhoneLink';
 
 interface ContactProfileProps {
   contact: Contact;
@@ -25,7 +25,6 @@ function colorOf(name: string): string {
 export function ContactProfile({ contact, onEdit, onDelete, deleting }: ContactProfileProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const format = useFormat();
   const mayUpdate = useMayActOn('update', contact.ownerId);
   const mayDelete = useMayActOn('delete', contact.ownerId);
   const work = [contact.title, contact.company].filter(Boolean).join(' · ');
@@ -55,11 +54,7 @@ export function ContactProfile({ contact, onEdit, onDelete, deleting }: ContactP
                 <MailOutlined /> {contact.email}
               </a>
             )}
-            {contact.phone && (
-              <a href={`tel:${contact.phone}`} data-testid="contact-phone" style={{ whiteSpace: 'nowrap' }}>
-                <PhoneOutlined /> {format.phone(contact.phone)}
-              </a>
-            )}
+            <PhoneLink phone={contact.phone} icon data-testid="contact-phone" />
           </Flex>
         </div>
         <Flex gap={8} wrap>
