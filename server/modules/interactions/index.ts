@@ -8,11 +8,19 @@ import { interactionListSpec } from './interactions.service.js';
 import { taskRoutes } from './tasks.routes.js';
 import { taskListSpec } from './tasks.service.js';
 import './overview.js';
+import { scheduleReminders } from './reminders.js';
 
 registerViewableList('interactions', interactionListSpec);
 registerViewableList('tasks', taskListSpec);
 
 export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  if (app.config.GUANXI_WORKERS) {
+    let stop: (() => void) | null = null;
+    app.addHook('onReady', async () => {
+      stop = scheduleReminders(app.database, app.realtime, app.log);
+    });
+    app.addHook('onClose', async () => stop?.());
+  }
   await app.register(interactionRoutes);
   await app.register(taskRoutes);
   await app.register(callRoutes);
@@ -22,3 +30,4 @@ export { logInteraction, timelineOf, type Interaction, type InteractionInput, ty
 export { createTask, type Task, type TaskInput } from './tasks.service.js';
 export { handleCallEvent, type CallEvent } from './calls.service.js';
 export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';
+export { sendDueReminders } from './reminders.js';

@@ -90,6 +90,8 @@ export const tasks = pgTable(
     notes: text('notes'),
     dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
     remindAt: timestamp('remind_at', { withTimezone: true, precision: 3 }),
+    /** When the reminder went out; cleared when remindAt changes, so a new time reminds again. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true, precision: 3 }),
     priority: text('priority').$type<TaskPriority>().notNull().default('normal'),
     status: text('status').$type<TaskStatus>().notNull().default('open'),
     doneAt: timestamp('done_at', { withTimezone: true, precision: 3 }),
@@ -103,6 +105,7 @@ export const tasks = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('tasks_owner_due_idx').on(t.workspaceId, t.ownerId, t.status, t.dueAt),
     index('tasks_record_idx').on(t.workspaceId, t.recordType, t.recordId),
+    index('tasks_reminder_idx').on(t.remindAt).where(sql`reminded_at is null and status = 'open' and deleted_at is null`),
     tenantPolicy(),
   ],
 ).enableRLS();

@@ -57,7 +57,9 @@ async function taskColumns(tx: Executor, ctx: RequestContext, input: Partial<Tas
     parseRecurrence(recurrence);
     if (!(input.dueAt ?? before?.dueAt)) throw invalidField('dueAt', 'required');
   }
-  return { ...input, title: input.title?.trim(), notes: input.notes === undefined ? undefined : input.notes?.trim() || null, recurrence };
+  // A new remind time reminds again.
+  const remindedAt = input.remindAt !== undefined && input.remindAt?.getTime() !== before?.remindAt?.getTime() ? { remindedAt: null } : {};
+  return { ...input, ...remindedAt, title: input.title?.trim(), notes: input.notes === undefined ? undefined : input.notes?.trim() || null, recurrence };
 }
 
 const records = ownedRecords<Task, TaskInput>({ table: tasks, recordType: 'task', listSpec: taskListSpec, toColumns: taskColumns });

@@ -71,6 +71,11 @@ async function getView(tx: Executor, ctx: RequestContext, id: string): Promise<S
   return view;
 }
 
+/** Views everyone sees are set up by those who lead: admins and managers share; others keep theirs personal. */
+function assertMayShare(ctx: RequestContext, shared: boolean | undefined): void {
+  if (shared && ctx.role !== 'admin' && ctx.role !== 'manager') throw forbidden();
+}
+
 /** Only the view's owner, or an admin for shared views, may change or delete it. */
 function assertMayEdit(ctx: RequestContext, view: SavedView): void {
   if (view.ownerId !== ctx.userId && !(view.shared && ctx.role === 'admin')) throw forbidden();
@@ -78,6 +83,7 @@ function assertMayEdit(ctx: RequestContext, view: SavedView): void {
 
 export async function createView(tx: Executor, ctx: RequestContext, input: SavedViewInput): Promise<SavedView> {
   if (!ctx.userId) throw forbidden();
+  assertMayShare(ctx, input.shared);
   await validate(tx, ctx, input.objectType, input);
   const [view] = await tx
     .insert(savedViews)
@@ -90,6 +96,7 @@ export async function createView(tx: Executor, ctx: RequestContext, input: Saved
 export async function updateView(tx: Executor, ctx: RequestContext, id: string, patch: Partial<Omit<SavedViewInput, 'objectType'>>): Promise<SavedView> {
   const before = await getView(tx, ctx, id);
   assertMayEdit(ctx, before);
+  assertMayShare(ctx, patch.shared);
   await validate(tx, ctx, before.objectType, {
     filters: patch.filters ?? before.filters,
     filterLogic: patch.filterLogic === undefined ? before.filterLogic : patch.filterLogic,

@@ -26,6 +26,13 @@ describe('saved views', () => {
     expect((await call(rep, 'DELETE', `/views/${mine.id}`)).statusCode).toBe(204);
   });
 
+  it('lets admins and managers share views, not other roles', async () => {
+    expect((await call(rep, 'POST', '/views', { objectType: 'contacts', name: '给大家看', shared: true })).statusCode).toBe(403);
+    const mine = (await call(rep, 'POST', '/views', { objectType: 'contacts', name: '自己看' })).json();
+    expect((await call(rep, 'PATCH', `/views/${mine.id}`, { shared: true })).statusCode).toBe(403);
+    expect((await call(rep, 'PATCH', `/views/${mine.id}`, { name: '还是自己看' })).statusCode).toBe(200);
+  });
+
   it('refuses filters and sorts the list would refuse, and unknown lists', async () => {
     expect((await call(admin, 'POST', '/views', { objectType: 'contacts', name: 'x', filters: ['shoeSize:eq:42'] })).json().code).toBe('INVALID_FILTER');
     expect((await call(admin, 'POST', '/views', { objectType: 'accounts', name: 'x', sort: 'industry' })).json().code).toBe('INVALID_SORT');
