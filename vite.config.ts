@@ -15,7 +15,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      '/api': { target: 'http://localhost:3000', changeOrigin: false, ws: true },
     },
   },
 });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config.js';
 import { calls } from '../../db/schema.js';
 import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { AmiCallTracker, extensionOf } from './ami-calls.js';
@@ -35,6 +36,14 @@ describe('AMI stream → call events', () => {
     expect(bad).toEqual(['garbage before the greeting', 'no colon here']);
     expect(parseAll(fixture)).toEqual(whole);
     expect(whole.find((m) => m.Event === 'Hangup')).toMatchObject({ 'Cause-txt': 'Normal Clearing', CallerIDName: '张敏', AccountCode: '' });
+  });
+
+  it('is configured by AMI_* variables: the host needs the user, secret and workspace', () => {
+    expect(() => loadConfig({ AMI_HOST: 'pbx.local' })).toThrow(ConfigError);
+    expect(() => loadConfig({ AMI_HOST: 'pbx.local' })).toThrow(/AMI_USERNAME: required[\s\S]*AMI_WORKSPACE_ID: required/);
+    const config = loadConfig({ AMI_HOST: 'pbx.local', AMI_USERNAME: 'guanxi', AMI_SECRET: 's', AMI_WORKSPACE_ID: '0192f8e4-1b2c-7d3e-8f40-123456789abc' });
+    expect(config).toMatchObject({ AMI_HOST: 'pbx.local', AMI_PORT: 5038 });
+    expect(loadConfig({}).AMI_HOST).toBeUndefined();
   });
 
   it('knows extensions from trunks by the channel name', () => {
