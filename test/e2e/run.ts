@@ -879,6 +879,7 @@ async function main(): Promise<number> {
         await page.goto(`${baseUrl}/accounts/${accountId}`);
         const onAccount = page.getByTestId('timeline-item').filter({ hasText: '报价跟进电话' });
         await onAccount.getByTestId('participant-link').filter({ hasText: probe.name }).waitFor();
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-account-timeline-zh-CN.png') });
         // Filtering by another type hides it; clearing the filter brings it back.
         await pickOption(page, page.getByTestId('timeline-filter-type'), '会议');
         await page.getByTestId('timeline-empty').waitFor();
@@ -967,6 +968,18 @@ async function main(): Promise<number> {
         assert((await page.getByTestId('load-more').count()) === 0, 'the timeline still offers to load more at its end');
         const days = await page.getByTestId('timeline-day').count();
         assert(days >= 15 && days <= 17, `${days} day headings for ${total} items five hours apart`);
+        // Change one, delete another (each from its menu).
+        const menuItem = (label: string) => page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item').filter({ hasText: label });
+        await items.filter({ hasText: '第 1 次互动' }).getByTestId('timeline-item-actions').click();
+        await menuItem('编辑').click();
+        await page.locator('#subject').fill('第 1 次互动（已修改）');
+        await page.getByTestId('interaction-submit').click();
+        await items.filter({ hasText: '第 1 次互动（已修改）' }).waitFor();
+        const second = items.filter({ hasText: '第 2 次互动' });
+        await second.getByTestId('timeline-item-actions').click();
+        await menuItem('删除').click();
+        await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
+        await second.waitFor({ state: 'detached' });
       },
     },
     {

@@ -277,7 +277,8 @@ export interface Interaction {
   body: string | null;
   outcome: InteractionOutcome | null;
   participants: InteractionParticipant[];
-  attachments: { name: string; contentType: string; size: number }[];
+  /** `fileId`: downloadable at GET /files/{fileId}. */
+  attachments: { name: string; contentType: string; size: number; fileId?: string }[];
   ownerId: string | null;
   externalId: string | null;
   threadId: string | null;

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip, Typography } from 'antd';
+import { Button, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useKeyShortcut } from '../../app/useKeyShortcut';
 import { LogInteractionModal } from './LogInteractionModal';
-import { useInteractionsChanged, type TimelineRecord } from './useTimeline';
+import type { TimelineRecord } from './useTimeline';
 
 interface LogInteractionButtonProps {
   record: TimelineRecord;
@@ -14,8 +14,6 @@ interface LogInteractionButtonProps {
 /** "Log interaction" on a 360 page, also with the `l` key; the timelines and figures refresh after a save. */
 export function LogInteractionButton({ record, open, onOpenChange }: LogInteractionButtonProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const changed = useInteractionsChanged();
   useKeyShortcut('l', () => onOpenChange(true), !open);
   return (
     <>
@@ -30,16 +28,7 @@ export function LogInteractionButton({ record, open, onOpenChange }: LogInteract
           {t('timeline.log')}
         </Button>
       </Tooltip>
-      <LogInteractionModal
-        open={open}
-        record={record}
-        onClose={() => onOpenChange(false)}
-        onSaved={() => {
-          onOpenChange(false);
-          message.success(t('timeline.logged'));
-          changed();
-        }}
-      />
+      <LogInteractionModal open={open} record={record} onClose={() => onOpenChange(false)} />
     </>
   );
 }

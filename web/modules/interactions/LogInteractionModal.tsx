@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Modal, Radio, Row, Segmented, Select, type ButtonProps } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Segmented, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_CHANNELS, INTERACTION_DIRECTIONS, INTERACTION_OUTCOMES, INTERACTION_TYPES, type InteractionType } from '../../../contracts/interactions';
 import { api } from '../../app/api';
@@ -8,23 +8,36 @@ import { useFormSubmit } from '../../app/useFormSubmit';
 import { FormAlert } from '../../ui/FormAlert';
 import { TYPE_LOOK } from './interactionIcons';
 import { DEFAULT_CHANNEL, defaultDirection, hasDirection, hasDuration } from './interactionKinds';
-import { initialLogValues, logBody, type LogValues } from './logValues';
-import type { TimelineRecord } from './useTimeline';
+import { changeBody, initialLogValues, logBody, valuesOf, type LogValues } from './logValues';
+import { useInteractionsChanged, type TimelineRecord } from './useTimeline';
 
 interface LogInteractionModalProps {
   open: boolean;
   /** The record it is about (a contact takes part; another record is linked). */
   record: TimelineRecord;
+  /** The logged interaction to change; without it the form logs a new one. */
+  interaction?: Interaction | null;
+  /** Called on cancel and after a save (the timelines and figures have been told to refresh). */
   onClose: () => void;
-  onSaved: (saved: Interaction) => void;
 }
 
-/** Logs a call, e-mail, meeting, note, message or visit about a record. */
-export function LogInteractionModal({ open, record, onClose, onSaved }: LogInteractionModalProps) {
+/** Logs a call, e-mail, meeting, note, message or visit about a record, or changes a logged one. */
+export function LogInteractionModal({ open, record, interaction, onClose }: LogInteractionModalProps) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const changed = useInteractionsChanged();
   const [form] = Form.useForm<LogValues>();
   const type: InteractionType = Form.useWatch('type', form) ?? 'call';
-  const { submit, pending, error, reset } = useFormSubmit(form, (values: LogValues) => api.post<Interaction>('/interactions', logBody(values, record)), onSaved);
+  const { submit, pending, error, reset } = useFormSubmit(
+    form,
+    (values: LogValues) =>
+      interaction ? api.patch<Interaction>(`/interactions/${interaction.id}`, changeBody(values)) : api.post<Interaction>('/interactions', logBody(values, record)),
+    () => {
+      onClose();
+      message.success(t(interaction ? 'common.saved' : 'timeline.logged'));
+      changed();
+    },
+  );
 
   // A new type brings its usual channel and direction; the person can still change them.
   const onValuesChange = (changed: Partial<LogValues>) => {
@@ -35,7 +48,7 @@ export function LogInteractionModal({ open, record, onClose, onSaved }: LogInter
     <Modal
       open={open}
       width={620}
-      title={t('timeline.logTitle', { name: record.name })}
+      title={interaction ? t('timeline.editTitle') : t('timeline.logTitle', { name: record.name })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -45,7 +58,7 @@ export function LogInteractionModal({ open, record, onClose, onSaved }: LogInter
       destroyOnHidden
     >
       <FormAlert message={error} />
-      <Form form={form} layout="vertical" initialValues={initialLogValues()} onValuesChange={onValuesChange} onFinish={submit} data-testid="interaction-form">
+      <Form form={form} layout="vertical" initialValues={interaction ? valuesOf(interaction) : initialLogValues()} onValuesChange={onValuesChange} onFinish={submit} data-testid="interaction-form">
         <Form.Item name="type" label={t('timeline.fields.type')}>
           <Segmented
             block

@@ -6,9 +6,11 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadMore } from '../../ui/LoadMore';
 import { useOnVisible } from '../../ui/useOnVisible';
+import { LogInteractionModal } from './LogInteractionModal';
 import { TimelineFilterBar } from './TimelineFilterBar';
 import { TimelinePage } from './TimelinePage';
 import { useTimeline, type TimelineFilters, type TimelineRecord } from './useTimeline';
+import { useTimelineActions } from './useTimelineActions';
 
 interface TimelineProps {
   record: TimelineRecord;
@@ -24,6 +26,7 @@ export function Timeline({ record, onLog }: TimelineProps) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<TimelineFilters>({});
   const timeline = useTimeline(record, filters);
+  const { onAction, editing, editOpen, stopEditing } = useTimelineActions();
   const pages = timeline.data?.pages ?? [];
   const loadMore = () => void timeline.fetchNextPage();
   const sentinel = useOnVisible<HTMLDivElement>(loadMore, timeline.hasNextPage && !timeline.isFetchingNextPage && !timeline.isError);
@@ -33,7 +36,7 @@ export function Timeline({ record, onLog }: TimelineProps) {
   let previousAt: string | null = null;
   const rendered = pages.map((page, i) => {
     const element = (
-      <TimelinePage key={i} items={page.data} previousAt={previousAt} endsFeed={!timeline.hasNextPage && i === pages.length - 1} />
+      <TimelinePage key={i} items={page.data} previousAt={previousAt} endsFeed={!timeline.hasNextPage && i === pages.length - 1} onAction={onAction} />
     );
     previousAt = page.data.at(-1)?.occurredAt ?? previousAt;
     return element;
@@ -79,6 +82,7 @@ export function Timeline({ record, onLog }: TimelineProps) {
       ) : (
         <LoadMore hasMore={timeline.hasNextPage} loading={false} onLoadMore={loadMore} />
       )}
+      {editing && <LogInteractionModal open={editOpen} record={record} interaction={editing} onClose={stopEditing} />}
     </div>
   );
 }

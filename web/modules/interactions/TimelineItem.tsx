@@ -1,5 +1,5 @@
-import { ArrowDownOutlined, ArrowUpOutlined, ClockCircleOutlined, PaperClipOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
-import { Flex, Tag, Tooltip, Typography, theme } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, ClockCircleOutlined, DeleteOutlined, EditOutlined, MoreOutlined, PaperClipOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Flex, Tag, Tooltip, Typography, theme } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InteractionDirection } from '../../../contracts/interactions';
@@ -7,9 +7,11 @@ import { OwnerName } from '../../app/OwnerName';
 import { RecordLink } from '../../app/RecordLink';
 import type { Interaction } from '../../app/types';
 import { useFormat } from '../../app/useFormat';
+import { useMayActOn } from '../../app/useMayActOn';
 import { FoldedText } from '../../ui/FoldedText';
 import { OUTCOME_COLORS, TYPE_LOOK } from './interactionIcons';
 import { DEFAULT_CHANNEL, contactParticipants, durationParts } from './interactionKinds';
+import type { TimelineAction } from './useTimeline';
 
 const DIRECTION_ICONS: Record<InteractionDirection, React.ReactNode> = {
   inbound: <ArrowDownOutlined />,
@@ -18,11 +20,24 @@ const DIRECTION_ICONS: Record<InteractionDirection, React.ReactNode> = {
 };
 
 /** One interaction on a timeline: what, which way, when, how long, how it went, what was said, who took part. */
-export const TimelineItem = memo(function TimelineItem({ item, last }: { item: Interaction; last: boolean }) {
+interface TimelineItemProps {
+  item: Interaction;
+  /** The last of the timeline: no line down to a next one. */
+  last: boolean;
+  onAction: (action: TimelineAction, item: Interaction) => void;
+}
+
+export const TimelineItem = memo(function TimelineItem({ item, last, onAction }: TimelineItemProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const format = useFormat();
+  const mayUpdate = useMayActOn('update', item.ownerId);
+  const mayDelete = useMayActOn('delete', item.ownerId);
   const look = TYPE_LOOK[item.type];
+  const actions = [
+    mayUpdate && { key: 'edit' as const, icon: <EditOutlined />, label: t('common.edit') },
+    mayDelete && { key: 'delete' as const, icon: <DeleteOutlined />, label: t('common.delete'), danger: true },
+  ].filter((a) => a !== false);
   const contacts = contactParticipants(item.participants);
   const others = item.participants.filter((p) => p.kind === 'address' && (p.name || p.address));
   const typeLabel = t(`timeline.types.${item.type}`);
@@ -70,11 +85,18 @@ export const TimelineItem = memo(function TimelineItem({ item, last }: { item: I
           <Typography.Text strong style={{ minWidth: 0 }} ellipsis data-testid="timeline-subject">
             {item.subject ?? typeLabel}
           </Typography.Text>
-          <Tooltip title={format.dateTime(item.occurredAt)}>
-            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-              <time dateTime={item.occurredAt}>{format.relative(item.occurredAt)}</time>
-            </Typography.Text>
-          </Tooltip>
+          <Flex align="center" gap={4} style={{ flex: 'none' }}>
+            <Tooltip title={format.dateTime(item.occurredAt)}>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                <time dateTime={item.occurredAt}>{format.relative(item.occurredAt)}</time>
+              </Typography.Text>
+            </Tooltip>
+            {actions.length > 0 && (
+              <Dropdown trigger={['click']} menu={{ items: actions, onClick: ({ key }) => onAction(key as TimelineAction, item) }}>
+                <Button type="text" size="small" icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="timeline-item-actions" />
+              </Dropdown>
+            )}
+          </Flex>
         </Flex>
         <Flex wrap gap="2px 6px" align="center" style={{ fontSize: 12, color: token.colorTextSecondary, marginTop: 2 }}>
           {meta.map((part, i) => [i > 0 && <span key={`dot${i}`}>·</span>, part])}
@@ -95,11 +117,17 @@ export const TimelineItem = memo(function TimelineItem({ item, last }: { item: I
         )}
         {item.attachments.length > 0 && (
           <Flex wrap gap={8} style={{ marginTop: 6, fontSize: 12 }}>
-            {item.attachments.map((a, i) => (
-              <Typography.Text key={i} type="secondary">
-                <PaperClipOutlined /> {a.name}
-              </Typography.Text>
-            ))}
+            {item.attachments.map((a, i) =>
+              a.fileId ? (
+                <a key={i} href={`/api/v1/files/${a.fileId}`} download={a.name} data-testid="timeline-attachment">
+                  <PaperClipOutlined /> {a.name}
+                </a>
+              ) : (
+                <Typography.Text key={i} type="secondary">
+                  <PaperClipOutlined /> {a.name}
+                </Typography.Text>
+              ),
+            )}
           </Flex>
         )}
         <Flex wrap gap="4px 16px" align="center" style={{ marginTop: 8, fontSize: 12 }}>

@@ -5,6 +5,7 @@ import { useFormat } from '../../app/useFormat';
 import { dayHeading } from '../../ui/dayHeading';
 import { dayIn } from '../../ui/zonedTime';
 import { TimelineItem } from './TimelineItem';
+import type { TimelineAction } from './useTimeline';
 
 interface TimelinePageProps {
   items: Interaction[];
@@ -12,13 +13,15 @@ interface TimelinePageProps {
   previousAt: string | null;
   /** Whether this page ends the timeline (its last item draws no line down). */
   endsFeed: boolean;
+  /** Edit or delete an item (one stable handler for the whole timeline). */
+  onAction: (action: TimelineAction, item: Interaction) => void;
 }
 
 /**
  * One loaded page of a timeline. Pages are memoized: loading the next page renders that page alone, so a
  * timeline of thousands of items stays as quick as its newest page.
  */
-export const TimelinePage = memo(function TimelinePage({ items, previousAt, endsFeed }: TimelinePageProps) {
+export const TimelinePage = memo(function TimelinePage({ items, previousAt, endsFeed, onAction }: TimelinePageProps) {
   const format = useFormat();
   let previousDay = previousAt ? dayIn(new Date(previousAt), format.timeZone) : null;
   return items.map((item, i) => {
@@ -32,7 +35,7 @@ export const TimelinePage = memo(function TimelinePage({ items, previousAt, ends
             {dayHeading(item.occurredAt, format)}
           </Typography.Text>
         )}
-        <TimelineItem item={item} last={endsFeed && i === items.length - 1} />
+        <TimelineItem item={item} last={endsFeed && i === items.length - 1} onAction={onAction} />
       </div>
     );
   });

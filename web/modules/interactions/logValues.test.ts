@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialLogValues, logBody } from './logValues';
+import type { Interaction } from '../../app/types';
+import { changeBody, initialLogValues, logBody, valuesOf } from './logValues';
 
 const contact = { recordType: 'contact', recordId: '0190aaaa-0000-7000-8000-000000000001', name: '王伟' };
 const account = { recordType: 'account', recordId: '0190aaaa-0000-7000-8000-000000000002', name: '测试科技' };
@@ -32,5 +33,17 @@ describe('log form values', () => {
   it('leaves out what the type does not have and blank texts, and links other records', () => {
     const body = logBody({ type: 'note', channel: 'other', direction: 'inbound', occurredAt: '2026-05-01T08:00:00.000Z', durationMinutes: 5, outcome: 'busy', subject: '  ', body: ' ' }, account);
     expect(body).toEqual({ type: 'note', channel: 'other', occurredAt: '2026-05-01T08:00:00.000Z', links: [{ recordType: 'account', recordId: account.recordId }] });
+  });
+
+  it('reads a logged interaction into the form and sends it back changed, cleared fields as null', () => {
+    const item = {
+      id: 'i1', type: 'call', channel: 'phone', direction: 'inbound', occurredAt: '2026-05-01T08:00:00.000Z', durationSeconds: 750, subject: '报价', body: null,
+      outcome: 'connected', participants: [], attachments: [], ownerId: null, externalId: null, threadId: null, links: [], createdAt: '', updatedAt: '',
+    } as Interaction;
+    const values = valuesOf(item);
+    expect(values).toMatchObject({ durationMinutes: 13, subject: '报价', body: '' });
+    expect(changeBody({ ...values, type: 'note' })).toEqual({
+      type: 'note', channel: 'phone', direction: null, occurredAt: '2026-05-01T08:00:00.000Z', durationSeconds: null, outcome: null, subject: '报价', body: null,
+    });
   });
 });

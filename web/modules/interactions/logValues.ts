@@ -1,5 +1,5 @@
 import type { InteractionChannel, InteractionDirection, InteractionOutcome, InteractionType } from '../../../contracts/interactions';
-import type { InteractionParticipant } from '../../app/types';
+import type { Interaction, InteractionParticipant } from '../../app/types';
 import { DEFAULT_CHANNEL, defaultDirection, hasDirection, hasDuration } from './interactionKinds';
 
 /** The log form's values. */
@@ -34,20 +34,45 @@ export function initialLogValues(type: InteractionType = 'call', now = new Date(
   return { type, channel: DEFAULT_CHANNEL[type], direction: defaultDirection(type), occurredAt: now.toISOString() };
 }
 
+/** The form's values of a logged interaction (to change it). */
+export function valuesOf(item: Interaction): LogValues {
+  return {
+    type: item.type,
+    channel: item.channel,
+    direction: item.direction,
+    occurredAt: item.occurredAt,
+    durationMinutes: item.durationSeconds === null ? null : Math.round(item.durationSeconds / 60),
+    outcome: item.outcome,
+    subject: item.subject ?? '',
+    body: item.body ?? '',
+  };
+}
+
+/** Every field of the form as the API takes it: null where the type has none or the text is blank. */
+function fieldsOf(values: LogValues) {
+  const timed = hasDuration(values.type);
+  return {
+    type: values.type,
+    channel: values.channel,
+    direction: hasDirection(values.type) ? (values.direction ?? null) : null,
+    occurredAt: values.occurredAt,
+    durationSeconds: timed && values.durationMinutes != null && values.durationMinutes >= 0 ? Math.round(values.durationMinutes * 60) : null,
+    outcome: timed ? (values.outcome ?? null) : null,
+    subject: values.subject?.trim() || null,
+    body: values.body?.trim() ? values.body : null,
+  };
+}
+
 /**
  * The request for the form's values about a record: a contact takes part (which also puts it on its accounts'
  * timelines); another record is linked. Fields the type does not have are left out, blank texts too.
  */
 export function logBody(values: LogValues, record: { recordType: string; recordId: string; name: string }): LogBody {
-  const body: LogBody = { type: values.type, channel: values.channel, occurredAt: values.occurredAt };
-  if (hasDirection(values.type) && values.direction) body.direction = values.direction;
-  if (hasDuration(values.type)) {
-    if (values.durationMinutes != null && values.durationMinutes >= 0) body.durationSeconds = Math.round(values.durationMinutes * 60);
-    if (values.outcome) body.outcome = values.outcome;
-  }
-  if (values.subject?.trim()) body.subject = values.subject.trim();
-  if (values.body?.trim()) body.body = values.body;
-  if (record.recordType === 'contact') body.participants = [{ kind: 'contact', id: record.recordId, name: record.name }];
-  else body.links = [{ recordType: record.recordType, recordId: record.recordId }];
-  return body;
+  const fields = Object.fromEntries(Object.entries(fieldsOf(values)).filter(([, v]) => v !== null)) as unknown as LogBody;
+  if (record.recordType === 'contact') fields.participants = [{ kind: 'contact', id: record.recordId, name: record.name }];
+  else fields.links = [{ recordType: record.recordType, recordId: record.recordId }];
+  return fields;
 }
+
+/** The PATCH for a changed interaction: every field of the form, cleared ones as null; participants and links stay. */
+export const changeBody = fieldsOf;

@@ -41,3 +41,6 @@ export function useInteractionsChanged() {
     void queryClient.invalidateQueries({ queryKey: ['overview'] });
   }, [queryClient]);
 }
+
+/** What a person does to one item of a timeline. */
+export type TimelineAction = 'edit' | 'delete';
