@@ -18,12 +18,13 @@ export function KeyFigures({ figures }: { figures: OverviewFigure[] }) {
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="key-figures">
       {figures.map((f) => (
-        <Col key={f.key} flex="1 1 160px">
+        // Dates need more room than counts: six figures still fit one row of a laptop screen.
+        <Col key={f.key} flex={f.format === 'date' ? '2 1 200px' : '1 1 120px'}>
           <Card size="small" style={{ height: '100%' }}>
             <Statistic
               title={t(`overview.figures.${f.key}`, { defaultValue: f.key })}
               value={shown(f)}
-              styles={{ content: { fontSize: 20 } }}
+              styles={{ content: { fontSize: f.format === 'date' ? 18 : 20, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
               data-testid={`figure-${f.key}`}
             />
           </Card>
