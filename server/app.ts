@@ -27,6 +27,7 @@ import { accountSearchProvider, contactSearchProvider, customerRoutes } from './
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { registerInboundEmail } from './integrations/email/index.js';
 import { fileRoutes } from './platform/files/files.routes.js';
+import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
 import { searchRoutes } from './platform/search/search.routes.js';
 import { viewRoutes } from './platform/views/views.routes.js';
 import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes.js';
@@ -35,7 +36,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
 export const searchProviders = [contactSearchProvider, accountSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, customerRoutes, interactionsRoutes];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes];
 
 export interface AppOptions {
   config: Config;

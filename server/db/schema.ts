@@ -11,3 +11,4 @@ export * from '../platform/views/views.tables.js';
 export * from '../platform/custom-fields/custom-fields.tables.js';
 export * from '../modules/interactions/interactions.tables.js';
 export * from '../platform/files/files.tables.js';
+export * from '../platform/webhooks/webhooks.tables.js';

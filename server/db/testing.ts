@@ -24,7 +24,8 @@ export interface TestApp {
 /** The whole HTTP app on a test database, without listening (use app.inject). */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ GUANXI_DATA_DIR: `.tmp/test-data-${process.pid}`, LOG_LEVEL: 'silent', ...env });
+  // No timers doing background work behind the tests' backs: tests run jobs, reminders and deliveries themselves.
+  const config = loadConfig({ GUANXI_DATA_DIR: `.tmp/test-data-${process.pid}`, LOG_LEVEL: 'silent', GUANXI_WORKERS: 'false', ...env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

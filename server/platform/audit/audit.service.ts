@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../auth/context.js';
 import { planList, type ListParams, type ListSpec } from '../http/list-query.js';
 import { users } from '../tenancy/tenancy.tables.js';
+import { queueWebhookEvents } from '../webhooks/webhooks.service.js';
 import { auditLog, type FieldChanges } from './audit.tables.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'merge' | 'restore';
@@ -51,7 +52,10 @@ export async function recordAuditMany(tx: Executor, ctx: Pick<RequestContext, 'w
     if (entry.action === 'update' && Object.keys(changes).length === 0) return [];
     return [{ workspaceId: ctx.workspaceId, id: uuidv7(), actorUserId: ctx.userId, actorApiKeyId: ctx.apiKeyId, action: entry.action, recordType: entry.recordType, recordId: entry.recordId, changes }];
   });
-  if (rows.length) await tx.insert(auditLog).values(rows);
+  if (rows.length === 0) return;
+  await tx.insert(auditLog).values(rows);
+  // Every audited change is also an event for the workspace's webhooks, in the same transaction.
+  await queueWebhookEvents(tx, ctx.workspaceId, rows.map((row) => ({ event: `${row.recordType}.${row.action}`, data: { recordType: row.recordType, recordId: row.recordId, changes: row.changes } })));
 }
 
 const auditListSpec: ListSpec = {
