@@ -116,6 +116,27 @@ describe('tasks', () => {
     expect(overview.panels.find((p: { key: string }) => p.key === 'tasks')).toMatchObject({ total: 1, items: [{ id: overdue.id, title: '回访' }] });
   });
 
+  it('sorts by due date with undated tasks last, and names each task’s record', async () => {
+    const contact = await create('/contacts', { name: '排序客户' });
+    const titles = ['无日期', '晚', '早'];
+    await create('/tasks', { title: `${titles[0]} sort`, recordType: 'contact', recordId: contact.id });
+    await create('/tasks', { title: `${titles[1]} sort`, dueAt: '2030-02-01T00:00:00Z' });
+    await create('/tasks', { title: `${titles[2]} sort`, dueAt: '2030-01-01T00:00:00Z' });
+    const walk = async (sort: string) => {
+      const seen: { title: string; recordTitle: string | null }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await call('GET', `/tasks?sort=${sort}&limit=1&filter=${encodeURIComponent('title:contains: sort')}${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        seen.push(...page.data);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect((await walk('dueAt')).map((x) => x.title)).toEqual(['早 sort', '晚 sort', '无日期 sort']);
+    expect((await walk('-dueAt')).map((x) => x.title)).toEqual(['无日期 sort', '晚 sort', '早 sort']);
+    expect((await walk('dueAt')).at(-1)!.recordTitle).toBe('排序客户');
+  });
+
   it('refuses a broken rule, a rule without a due date, and a record half given', async () => {
     expect((await call('POST', '/tasks', { title: 'x', dueAt: '2026-12-01T00:00:00Z', recurrence: 'FREQ=SOMETIMES' })).json().errors[0]).toMatchObject({ field: 'recurrence', code: 'format' });
     expect((await call('POST', '/tasks', { title: 'x', recurrence: 'FREQ=DAILY' })).json().errors[0]).toMatchObject({ field: 'dueAt', code: 'required' });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { asCaller } from '../../platform/http/route-context.js';
 import { IdParams, ListQuery, Page, errorResponses } from '../../platform/http/schemas.js';
-import { CreateTaskBody, TaskSchema, UpdateTaskBody, UpdatedTaskSchema } from './tasks.schema.js';
+import { CreateTaskBody, ListedTaskSchema, TaskSchema, UpdateTaskBody, UpdatedTaskSchema } from './tasks.schema.js';
 import { createTask, deleteTask, getTask, listTasks, myDay, restoreTask, updateTask } from './tasks.service.js';
 
 const tags = ['tasks'];
@@ -14,16 +14,16 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Tasks the caller may see',
-        description: 'Filter: title, status, priority, dueAt, recordType, recordId, ownerId, createdAt, updatedAt. Sort: title, createdAt, updatedAt.',
+        description: 'Filter: title, status, priority, dueAt, recordType, recordId, ownerId, createdAt, updatedAt. Sort: title, dueAt (undated last), createdAt, updatedAt. Each task carries `recordTitle`, the name of its record.',
         querystring: ListQuery,
-        response: { 200: Page(TaskSchema), ...errorResponses },
+        response: { 200: Page(ListedTaskSchema), ...errorResponses },
       },
     },
     (request) => asCaller(request, (tx, ctx) => listTasks(tx, ctx, request.query)),
   );
   app.get(
     '/tasks/my-day',
-    { schema: { tags, summary: 'Your open tasks overdue or due today (your time zone), then those with no date', response: { 200: Type.Object({ data: Type.Array(TaskSchema) }), ...errorResponses } } },
+    { schema: { tags, summary: 'Your open tasks overdue or due today (your time zone), then those with no date', response: { 200: Type.Object({ data: Type.Array(ListedTaskSchema) }), ...errorResponses } } },
     async (request) => ({ data: await asCaller(request, (tx, ctx) => myDay(tx, ctx, ctx.timeZone)) }),
   );
   app.post('/tasks', { schema: { tags, summary: 'Create a task', body: CreateTaskBody, response: { 201: TaskSchema, ...errorResponses } } }, async (request, reply) =>

@@ -17,6 +17,8 @@ const fields = {
 
 export const TaskSchema = Type.Object({ id: Uuid, ...fields, doneAt: Nullable(Timestamp), createdAt: Timestamp, updatedAt: Timestamp });
 export const UpdatedTaskSchema = Type.Composite([TaskSchema, Type.Object({ next: Nullable(TaskSchema) })]);
+/** In lists: the name of the record the task is about (null when none, or not readable by the caller). */
+export const ListedTaskSchema = Type.Composite([TaskSchema, Type.Object({ recordTitle: Nullable(Type.String()) })]);
 const { title, ...optional } = fields;
 export const CreateTaskBody = Type.Composite([Type.Object({ title }), Type.Partial(Type.Object(optional))], { additionalProperties: false });
 export const UpdateTaskBody = Type.Partial(Type.Object(fields), { additionalProperties: false });

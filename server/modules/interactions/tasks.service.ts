@@ -19,7 +19,8 @@ export const taskListSpec: ListSpec = {
     title: { column: tasks.title, type: 'text', sortable: true },
     status: { column: tasks.status, type: 'text' },
     priority: { column: tasks.priority, type: 'text' },
-    dueAt: { column: tasks.dueAt, type: 'timestamp' },
+    // Undated tasks sort after every dated one (ascending), before them descending.
+    dueAt: { column: tasks.dueAt, type: 'timestamp', sortable: true, sortBy: { expression: sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`, valueOf: (row) => (row.dueAt as Date | null) ?? 'infinity' } },
     recordType: { column: tasks.recordType, type: 'text' },
     recordId: { column: tasks.recordId, type: 'uuid' },
     ownerId: { column: tasks.ownerId, type: 'uuid' },
@@ -66,7 +67,24 @@ const records = ownedRecords<Task, TaskInput>({ table: tasks, recordType: 'task'
 
 export const createTask = records.create;
 export const getTask = records.get;
-export const listTasks = (tx: Executor, ctx: RequestContext, params: ListParams) => records.list(tx, ctx, params);
+
+/** The name of each task's record (for lists that link to it); records the caller may not read have none. */
+async function withRecordTitles<T extends Task>(tx: Executor, ctx: RequestContext, rows: T[]): Promise<(T & { recordTitle: string | null })[]> {
+  const titles = new Map<string, string | null>();
+  for (const row of rows) {
+    if (!row.recordType || !row.recordId) continue;
+    const key = `${row.recordType}:${row.recordId}`;
+    if (titles.has(key)) continue;
+    const type = linkableRecord(row.recordType);
+    titles.set(key, type ? await type.titleOf(tx, ctx, row.recordId).catch(() => null) : null);
+  }
+  return rows.map((row) => ({ ...row, recordTitle: row.recordType && row.recordId ? (titles.get(`${row.recordType}:${row.recordId}`) ?? null) : null }));
+}
+
+export async function listTasks(tx: Executor, ctx: RequestContext, params: ListParams) {
+  const page = await records.list(tx, ctx, params);
+  return { ...page, data: await withRecordTitles(tx, ctx, page.data) };
+}
 export const deleteTask = records.remove;
 export const restoreTask = records.restore;
 
@@ -107,7 +125,7 @@ export async function updateTask(tx: Executor, ctx: RequestContext, id: string, 
  * "My day": the caller's open tasks that are overdue or due by the end of their today (in their time zone),
  * most urgent first, then those without a due date.
  */
-export async function myDay(tx: Executor, ctx: RequestContext, timeZone: string, now = new Date()): Promise<Task[]> {
+export async function myDay(tx: Executor, ctx: RequestContext, timeZone: string, now = new Date()): Promise<(Task & { recordTitle: string | null })[]> {
   if (!ctx.userId) return [];
   const endOfToday = sql`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${timeZone}) + interval '1 day') at time zone ${timeZone}`;
   return tx
@@ -124,5 +142,6 @@ export async function myDay(tx: Executor, ctx: RequestContext, timeZone: string,
       ),
     )
     .orderBy(sql`${tasks.dueAt} asc nulls last`, sql`case ${tasks.priority} when 'high' then 0 when 'normal' then 1 else 2 end`, asc(tasks.createdAt))
-    .limit(200);
+    .limit(200)
+    .then((rows) => withRecordTitles(tx, ctx, rows));
 }
