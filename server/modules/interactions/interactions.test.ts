@@ -126,7 +126,7 @@ describe('tasks', () => {
       const seen: { title: string; recordTitle: string | null }[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await call('GET', `/tasks?sort=${sort}&limit=1&filter=${encodeURIComponent('title:contains: sort')}${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const page: { data: { title: string; recordTitle: string | null }[]; nextCursor: string | null } = (await call('GET', `/tasks?sort=${sort}&limit=1&filter=${encodeURIComponent('title:contains: sort')}${cursor ? `&cursor=${cursor}` : ''}`)).json();
         seen.push(...page.data);
         cursor = page.nextCursor;
       } while (cursor);
