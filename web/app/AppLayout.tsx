@@ -3,14 +3,16 @@ import { useCallback, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { useIsMobile } from '../ui/useIsMobile';
 import { CallPop } from '../modules/calls/CallPop';
+import { TaskReminders } from '../modules/tasks/TaskReminders';
 import { AppHeader } from './AppHeader';
 import { Brand } from './Brand';
 import { NavMenu } from './NavMenu';
+import { RealtimeProvider } from './realtime/RealtimeProvider';
 import { SearchPalette } from './search/SearchPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useShortcuts } from './useShortcuts';
 
-/** The signed-in frame: collapsible side menu (a drawer on phones), header, page. */
+/** The signed-in frame: collapsible side menu (a drawer on phones), header, page; the realtime socket's listeners. */
 export function AppLayout() {
   const isMobile = useIsMobile();
   const { token } = theme.useToken();
@@ -23,43 +25,46 @@ export function AppLayout() {
   useShortcuts(showHelp, showSearch);
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      {isMobile ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={260}
-          closable={false}
-          styles={{ body: { padding: 0 } }}
-        >
-          <Brand />
-          <NavMenu onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
-      ) : (
-        <Layout.Sider
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          theme="light"
-          width={220}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
-        >
-          <div style={{ position: 'sticky', top: 0 }}>
-            <Brand collapsed={collapsed} />
-            <NavMenu />
-          </div>
-        </Layout.Sider>
-      )}
-      <Layout style={{ minWidth: 0 }}>
-        <AppHeader isMobile={isMobile} onOpenMenu={() => setDrawerOpen(true)} onShowShortcuts={showHelp} onSearch={showSearch} />
-        <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
-        </Layout.Content>
+    <RealtimeProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        {isMobile ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            closable={false}
+            styles={{ body: { padding: 0 } }}
+          >
+            <Brand />
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            theme="light"
+            width={220}
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <div style={{ position: 'sticky', top: 0 }}>
+              <Brand collapsed={collapsed} />
+              <NavMenu />
+            </div>
+          </Layout.Sider>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <AppHeader isMobile={isMobile} onOpenMenu={() => setDrawerOpen(true)} onShowShortcuts={showHelp} onSearch={showSearch} />
+          <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
+        <CallPop />
+        <TaskReminders />
       </Layout>
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
-      <CallPop />
-    </Layout>
+    </RealtimeProvider>
   );
 }

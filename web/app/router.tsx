@@ -14,9 +14,12 @@ import { Home } from '../modules/home/Home';
 import { Profile } from '../modules/profile/Profile';
 import { ApiKeysSettings } from '../modules/settings/ApiKeysSettings';
 import { AuditLogSettings } from '../modules/settings/AuditLogSettings';
+import { InboundEmailSettings } from '../modules/settings/InboundEmailSettings';
 import { MembersSettings } from '../modules/settings/MembersSettings';
 import { RolesSettings } from '../modules/settings/RolesSettings';
 import { SettingsLayout } from '../modules/settings/SettingsLayout';
+import { TelephonySettings } from '../modules/settings/TelephonySettings';
+import { WebhooksSettings } from '../modules/settings/webhooks/WebhooksSettings';
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
 import { TasksPage } from '../modules/tasks/TasksPage';
 import { AppLayout } from './AppLayout';
@@ -65,6 +68,9 @@ export const router = createBrowserRouter([
                   { path: 'members', element: <MembersSettings /> },
                   { path: 'roles', element: <RolesSettings /> },
                   { path: 'api-keys', element: <ApiKeysSettings /> },
+                  { path: 'webhooks', element: <WebhooksSettings /> },
+                  { path: 'email', element: <InboundEmailSettings /> },
+                  { path: 'telephony', element: <TelephonySettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
               },

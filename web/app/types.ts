@@ -304,3 +304,44 @@ export interface Task {
   createdAt: string;
   updatedAt: string;
 }
+
+/** An outbound webhook endpoint (admins): events it takes by name, `contact.*` or `*`. */
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface CreatedWebhookEndpoint extends WebhookEndpoint {
+  /** Signs each delivery (`Guanxi-Signature`): shown once, never again. */
+  secret: string;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event queued for an endpoint, with its attempts so far. */
+export interface WebhookDelivery {
+  id: string;
+  event: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+/** The workspace's address for forwarded and BCC'd mail (GET /email/inbox). */
+export interface MailInbox {
+  address: string;
+  createContacts: boolean;
+}
+
+/** A member's phone extension, as the PBX reports it (GET /calls/agents). */
+export interface AgentExtension {
+  userId: string;
+  extension: string;
+}

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { CallCard } from './CallCard';
-import { applyCallEvent, type ActiveCall, type CallContact, type RealtimeEvent } from './callState';
-import { useRealtime } from './useRealtime';
+import type { RealtimeEvent } from '../../app/realtime/realtimeSocket';
+import { useRealtime } from '../../app/realtime/useRealtime';
+import { applyCallEvent, type ActiveCall, type CallContact } from './callState';
 
 /**
  * The screen pop, mounted once in the signed-in layout: a card per call ringing for this member, at the
@@ -11,16 +12,11 @@ import { useRealtime } from './useRealtime';
 export function CallPop() {
   const queryClient = useQueryClient();
   const [calls, setCalls] = useState<ActiveCall[]>([]);
-  const onEvent = useCallback(
-    (event: RealtimeEvent) => {
-      if (!event.type.startsWith('call.')) return;
-      setCalls((current) => applyCallEvent(current, event));
-      // The logged call is on the timeline now: lists and 360 pages showing it refresh.
-      if (event.type === 'call.ended') for (const key of ['/timeline', 'overview', '/interactions']) void queryClient.invalidateQueries({ queryKey: [key] });
-    },
-    [queryClient],
-  );
-  const open = useRealtime(onEvent);
+  const open = useRealtime('call.*', (event: RealtimeEvent) => {
+    setCalls((current) => applyCallEvent(current, event));
+    // The logged call is on the timeline now: lists and 360 pages showing it refresh.
+    if (event.type === 'call.ended') for (const key of ['/timeline', 'overview', '/interactions']) void queryClient.invalidateQueries({ queryKey: [key] });
+  });
   const close = useCallback((callId: string) => setCalls((current) => current.filter((c) => c.callId !== callId)), []);
   const created = useCallback(
     (callId: string, contact: CallContact) => setCalls((current) => current.map((c) => (c.callId === callId ? { ...c, contacts: [contact], contactId: c.contactId ?? contact.id } : c))),

@@ -1,3 +1,5 @@
+import type { RealtimeEvent } from '../../app/realtime/realtimeSocket';
+
 /** A contact as the screen pop shows it (the server's `call.ringing` cards). */
 export interface CallContact {
   id: string;
@@ -8,8 +10,6 @@ export interface CallContact {
   lifecycleStage?: string | null;
 }
 
-/** A message of the realtime WebSocket. */
-export type RealtimeEvent = { type: string } & Record<string, unknown>;
 
 /** A call shown in the screen pop, built from its `call.*` events. */
 export interface ActiveCall {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../../../contracts/roles';
@@ -7,6 +7,8 @@ import { api } from '../../app/api';
 import type { CreatedApiKey } from '../../app/types';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { FormAlert } from '../../ui/FormAlert';
+import { ResultModal } from './ResultModal';
+import { ShownOnceSecret } from './ShownOnceSecret';
 
 interface ApiKeyValues {
   name: string;
@@ -39,42 +41,24 @@ export function ApiKeyCreateModal({ open, onClose }: ApiKeyCreateModalProps) {
     reset();
   };
 
-  const footer = created
-    ? [
-        <Button key="done" type="primary" onClick={onClose} data-testid="api-key-done">
-          {t('apiKeys.copiedDone')}
-        </Button>,
-      ]
-    : [
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button key="submit" type="primary" loading={pending} onClick={() => form.submit()} data-testid="api-key-submit">
-          {t('apiKeys.create')}
-        </Button>,
-      ];
-
   return (
-    <Modal
+    <ResultModal
       open={open}
       title={t('apiKeys.createTitle')}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      footer={footer}
-      mask={{ closable: !created }}
-      forceRender
+      showingResult={Boolean(created)}
+      submit={{ label: t('apiKeys.create'), testId: 'api-key-submit', pending, onClick: () => form.submit() }}
+      done={{ label: t('apiKeys.copiedDone'), testId: 'api-key-done' }}
+      keepOpenOnMaskClick
     >
       {created ? (
-        <>
-          <Alert type="warning" showIcon title={t('apiKeys.onceTitle')} description={t('apiKeys.onceText')} style={{ marginBottom: 16 }} />
-          <Typography.Paragraph copyable code data-testid="api-key-value" style={{ wordBreak: 'break-all' }}>
-            {created.key}
-          </Typography.Paragraph>
+        <ShownOnceSecret value={created.key} title={t('apiKeys.onceTitle')} description={t('apiKeys.onceText')} testId="api-key-value">
           <Typography.Paragraph type="secondary">{t('apiKeys.usage')}</Typography.Paragraph>
           <Typography.Paragraph code style={{ wordBreak: 'break-all' }}>
             {`Authorization: Bearer ${created.key.slice(0, 8)}…`}
           </Typography.Paragraph>
-        </>
+        </ShownOnceSecret>
       ) : (
         <>
           <FormAlert message={error} />
@@ -99,6 +83,6 @@ export function ApiKeyCreateModal({ open, onClose }: ApiKeyCreateModalProps) {
           </Form>
         </>
       )}
-    </Modal>
+    </ResultModal>
   );
 }

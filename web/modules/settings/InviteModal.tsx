@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contracts/roles';
@@ -8,6 +8,7 @@ import type { Invite } from '../../app/types';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { FormAlert } from '../../ui/FormAlert';
 import { absoluteUrl } from './inviteUrl';
+import { ResultModal } from './ResultModal';
 import { roleOptions } from './roleOptions';
 
 interface InviteValues {
@@ -41,26 +42,21 @@ export function InviteModal({ open, onClose }: InviteModalProps) {
     reset();
   };
 
-  const footer = created
-    ? [
+  return (
+    <ResultModal
+      open={open}
+      title={t('members.inviteTitle')}
+      onClose={onClose}
+      afterClose={again}
+      showingResult={Boolean(created)}
+      submit={{ label: t('members.sendInvite'), testId: 'invite-submit', pending, onClick: () => form.submit() }}
+      done={{ label: t('common.done'), testId: 'invite-done' }}
+      resultActions={[
         <Button key="again" onClick={again}>
           {t('members.inviteAnother')}
         </Button>,
-        <Button key="done" type="primary" onClick={onClose} data-testid="invite-done">
-          {t('common.done')}
-        </Button>,
-      ]
-    : [
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button key="submit" type="primary" loading={pending} onClick={() => form.submit()} data-testid="invite-submit">
-          {t('members.sendInvite')}
-        </Button>,
-      ];
-
-  return (
-    <Modal open={open} title={t('members.inviteTitle')} onCancel={onClose} afterClose={again} footer={footer} forceRender>
+      ]}
+    >
       {created ? (
         <>
           <Alert type="success" showIcon title={t('members.inviteCreated', { email: created.email })} style={{ marginBottom: 16 }} />
@@ -85,6 +81,6 @@ export function InviteModal({ open, onClose }: InviteModalProps) {
           </Form>
         </>
       )}
-    </Modal>
+    </ResultModal>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Flex, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../app/types';
-import { UserAvatar } from '../../app/UserAvatar';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormat } from '../../app/useFormat';
+import { MemberCell } from './MemberCell';
 import { roleOptions } from './roleOptions';
 import { useMemberActions } from './useMemberActions';
 
@@ -32,13 +32,7 @@ export function MembersTable({ rows, loading, editable }: MembersTableProps) {
         {
           title: t('fields.name'),
           dataIndex: 'name',
-          render: (name: string, row) => (
-            <Flex align="center" gap={8}>
-              <UserAvatar user={{ name, avatar: row.avatar ?? null }} size={24} />
-              <Typography.Text strong>{name}</Typography.Text>
-              {row.userId === user.id && <Tag>{t('members.you')}</Tag>}
-            </Flex>
-          ),
+          render: (_, row) => <MemberCell member={row}>{row.userId === user.id && <Tag>{t('members.you')}</Tag>}</MemberCell>,
         },
         { title: t('fields.email'), dataIndex: 'email' },
         {

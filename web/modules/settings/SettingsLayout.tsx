@@ -5,17 +5,24 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'telephony', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
   roles: 'settings.tabs.roles',
   'api-keys': 'settings.tabs.apiKeys',
+  webhooks: 'settings.tabs.webhooks',
+  email: 'settings.tabs.email',
+  telephony: 'settings.tabs.telephony',
   'audit-log': 'settings.tabs.auditLog',
 };
 
 /** Sections shown only to roles that may use them (the URL still answers, with the server's 403). */
-const NEEDS: Partial<Record<(typeof SECTIONS)[number], WorkspaceAction>> = { 'api-keys': 'apiKeys.manage', 'audit-log': 'audit.read' };
+const NEEDS: Partial<Record<(typeof SECTIONS)[number], WorkspaceAction>> = {
+  'api-keys': 'apiKeys.manage',
+  webhooks: 'workspace.manage',
+  'audit-log': 'audit.read',
+};
 
 /** /settings/*: one tab per section, each with its own URL. */
 export function SettingsLayout() {

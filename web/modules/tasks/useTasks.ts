@@ -33,11 +33,30 @@ export function useToggleTask() {
   const format = useFormat();
   const changed = useTasksChanged();
   return useMutation({
-    mutationFn: ({ task, done }: { task: Task; done: boolean }) => api.patch<Task & { next: Task | null }>(`/tasks/${task.id}`, { status: done ? 'done' : 'open' }),
+    mutationFn: ({ task, done }: { task: Pick<Task, 'id'>; done: boolean }) => api.patch<Task & { next: Task | null }>(`/tasks/${task.id}`, { status: done ? 'done' : 'open' }),
     onSuccess: (result, { done }) => {
       if (done) {
         message.success(result.next?.dueAt ? t('tasks.doneNext', { due: format.dateTime(result.next.dueAt) }) : t('tasks.done'));
       }
+      changed();
+    },
+    onError: (err) => message.error(err.message),
+  });
+}
+
+/** Minutes a reminder's "snooze" puts it off. */
+export const SNOOZE_MINUTES = 10;
+
+/** Puts a task's reminder off by SNOOZE_MINUTES (a new remind time reminds again). */
+export function useSnoozeTask() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const format = useFormat();
+  const changed = useTasksChanged();
+  return useMutation({
+    mutationFn: (taskId: string) => api.patch<Task>(`/tasks/${taskId}`, { remindAt: new Date(Date.now() + SNOOZE_MINUTES * 60_000).toISOString() }),
+    onSuccess: (task) => {
+      if (task.remindAt) message.success(t('tasks.reminder.snoozed', { at: format.dateTime(task.remindAt) }));
       changed();
     },
     onError: (err) => message.error(err.message),

@@ -1,0 +1,19 @@
+import type { RealtimeEvent } from '../../app/realtime/realtimeSocket';
+
+/** A `task.reminder` pushed to the task owner's open pages when its remind time comes. */
+export interface TaskReminder {
+  taskId: string;
+  title: string;
+  dueAt: string | null;
+  recordType: string | null;
+  recordId: string | null;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The reminder of a realtime event, or null when the event is not a well-formed `task.reminder`. */
+export function reminderOf(event: RealtimeEvent): TaskReminder | null {
+  const taskId = text(event.taskId);
+  if (event.type !== 'task.reminder' || !taskId) return null;
+  return { taskId, title: text(event.title) ?? '', dueAt: text(event.dueAt), recordType: text(event.recordType), recordId: text(event.recordId) };
+}
