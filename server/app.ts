@@ -25,6 +25,7 @@ import { jobRoutes } from './platform/jobs/jobs.routes.js';
 import { tenancyRoutes } from './platform/tenancy/tenancy.routes.js';
 import { accountSearchProvider, contactSearchProvider, customerRoutes } from './modules/customers/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
+import { formPageRoutes, marketingRoutes } from './modules/marketing/index.js';
 import { registerInboundEmail } from './integrations/email/index.js';
 import { fileRoutes } from './platform/files/files.routes.js';
 import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
@@ -36,7 +37,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
 export const searchProviders = [contactSearchProvider, accountSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, marketingRoutes];
 
 export interface AppOptions {
   config: Config;
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   );
 
   registerInboundEmail(app);
+  await app.register(formPageRoutes);
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

@@ -12,3 +12,4 @@ export * from '../platform/custom-fields/custom-fields.tables.js';
 export * from '../modules/interactions/interactions.tables.js';
 export * from '../platform/files/files.tables.js';
 export * from '../platform/webhooks/webhooks.tables.js';
+export * from '../modules/marketing/forms.tables.js';

@@ -33,6 +33,8 @@ beforeAll(async () => {
   await asA('POST', '/api/v1/interactions', { type: 'call', channel: 'phone', participants: [{ kind: 'contact', id: contact.id }] });
   await asA('POST', '/api/v1/tasks', { title: '回访', recordType: 'contact', recordId: contact.id });
   await asA('POST', '/api/v1/webhooks', { url: 'https://hooks.a.example/guanxi', events: ['*'] });
+  const form = (await asA('POST', '/api/v1/forms', { name: 'A form', language: 'zh-CN', title: '试用', fields: [{ key: 'name', label: '姓名', type: 'text', required: true, mapTo: 'name' }] })).json();
+  await t.app.inject({ method: 'POST', url: `/api/v1/public/forms/${form.token}/submissions`, payload: { values: { name: '表单客户' } } });
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

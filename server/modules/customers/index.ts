@@ -38,6 +38,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 };
 export { accountSearchProvider } from './accounts.search.js';
 export { contactSearchProvider } from './contacts.search.js';
-export { createContact, getContact, listContacts, type Contact, type ContactInput } from './contacts.service.js';
+export { createContact, getContact, listContacts, updateContact, type Contact, type ContactInput } from './contacts.service.js';
+export { findLikelyDuplicates, SURE_SCORE, type DuplicateCandidate } from './contacts.duplicates.js';
 export { findContactsByEmail, findContactsByPhone } from './contacts.lookup.js';
 export { createAccount, getAccount, listAccounts, type Account, type AccountInput } from './accounts.service.js';

@@ -53,7 +53,8 @@ export function describeError(error: AppError, locale: Locale, requestId = '') {
   const errors = error.fieldErrors.map((f: FieldError) => ({
     field: f.field,
     code: f.code,
-    message: t(`validation.${f.code}`, { ...f.params, field: fieldLabel(t, f.field) }),
+    // A `label` param names the field as its form shows it (web forms' own questions).
+    message: t(`validation.${f.code}`, { ...f.params, field: typeof f.params?.label === 'string' ? f.params.label : fieldLabel(t, f.field) }),
   }));
   return { message, errors };
 }
