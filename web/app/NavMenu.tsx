@@ -1,42 +1,46 @@
-import { BankOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, CheckSquareOutlined, FormOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { can, type WorkspaceAction } from './permissions';
+import { useCurrentSession } from './useCurrentSession';
 
 interface NavMenuProps {
   /** Called after a link was followed (closes the phone drawer). */
   onNavigate?: () => void;
 }
 
-const ITEMS = [
+const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string; action?: WorkspaceAction }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'contacts', path: '/contacts', icon: <TeamOutlined /> },
   { key: 'accounts', path: '/accounts', icon: <BankOutlined /> },
-  { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined /> },
+  { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
+  { key: 'forms', path: '/forms', icon: <FormOutlined />, label: 'forms.nav', action: 'forms.manage' },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
-] as const;
+];
 
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
   return first === '' ? 'home' : first;
 }
 
-/** The main navigation: Home, Contacts, Accounts, Tasks, Settings. */
+/** The main navigation: Home, Contacts, Accounts, Tasks, Forms (for those who manage them), Settings. */
 export function NavMenu({ onNavigate }: NavMenuProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { role } = useCurrentSession().membership;
   return (
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
       style={{ borderInlineEnd: 'none' }}
       onClick={onNavigate}
-      items={ITEMS.map((item) => ({
+      items={ITEMS.filter((item) => !item.action || can(role, item.action)).map((item) => ({
         key: item.key,
         icon: item.icon,
         label: (
           <Link to={item.path} data-testid={`nav-${item.key}`}>
-            {t(item.key === 'tasks' ? 'tasks.title' : `nav.${item.key}`)}
+            {t(item.label ?? `nav.${item.key}`)}
           </Link>
         ),
       }))}

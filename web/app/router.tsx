@@ -10,6 +10,8 @@ import { ContactPage } from '../modules/contacts/ContactPage';
 import { Contacts } from '../modules/contacts/Contacts';
 import { Duplicates } from '../modules/contacts/duplicates/Duplicates';
 import { ImportWizard } from '../modules/imports/ImportWizard';
+import { FormEditor } from '../modules/forms/FormEditor';
+import { FormsPage } from '../modules/forms/FormsPage';
 import { Home } from '../modules/home/Home';
 import { Profile } from '../modules/profile/Profile';
 import { ApiKeysSettings } from '../modules/settings/ApiKeysSettings';
@@ -59,6 +61,7 @@ export const router = createBrowserRouter([
               { path: '/accounts/import', element: <ImportWizard key="accounts" objectType="accounts" /> },
               { path: '/accounts/:id', element: <AccountPage /> },
               { path: '/tasks', element: <TasksPage /> },
+              { path: '/forms', children: [{ index: true, element: <FormsPage /> }, { path: 'new', element: <FormEditor /> }, { path: ':id', element: <FormEditor /> }] },
               {
                 path: '/settings',
                 element: <SettingsLayout />,
