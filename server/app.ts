@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { Realtime } from './platform/realtime/realtime.js';
+import { Secrets } from './platform/secrets/secrets.js';
 import { realtimeRoutes } from './platform/realtime/realtime.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { apiKeyRoutes } from './platform/auth/api-keys.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorate('jobs', new JobQueue(database, app.log));
   const realtime = new Realtime(app.log, database.kind === 'postgres' ? config.DATABASE_URL : undefined);
   app.decorate('realtime', realtime);
+  app.decorate('secrets', new Secrets({ secret: config.GUANXI_SECRET, dataDir: config.dataDir }));
   app.addHook('onReady', () => realtime.start());
   app.addHook('onClose', () => realtime.stop());
   app.addSchema(Problem);

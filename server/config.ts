@@ -39,6 +39,11 @@ const ConfigSchema = Type.Object({
    * default, since a client could otherwise claim any address and escape the sign-in rate limit.
    */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /**
+   * Key for credentials kept in the database (SMTP passwords). Unset: a key file in the data directory.
+   * Set the same value in every process that shares a database server.
+   */
+  GUANXI_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   /** Port of the SMTP listener for mail forwarded or BCC'd to workspaces' addresses; unset: no listener. */
   INBOUND_SMTP_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
   /** Interface the SMTP listener binds. */

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { registerViewableList } from '../../platform/views/views.service.js';
 import { callRoutes } from './calls.routes.js';
 import { emailRoutes } from './email.routes.js';
+import { emailOutRoutes } from './email-out.routes.js';
 import { interactionRoutes } from './interactions.routes.js';
 import { interactionListSpec } from './interactions.service.js';
 import { taskRoutes } from './tasks.routes.js';
@@ -25,6 +26,7 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(taskRoutes);
   await app.register(callRoutes);
   await app.register(emailRoutes);
+  await app.register(emailOutRoutes);
 };
 export { logInteraction, timelineOf, type Interaction, type InteractionInput, type LinkedInteraction } from './interactions.service.js';
 export { createTask, type Task, type TaskInput } from './tasks.service.js';

@@ -157,3 +157,62 @@ export const mailInboxes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId] }), uniqueIndex('mail_inboxes_token_idx').on(t.token), tenantPolicy()],
 ).enableRLS();
+
+/** An SMTP account mail is sent through: the workspace's (userId null) or a member's own. */
+export const mailAccounts = pgTable(
+  'mail_accounts',
+  {
+    workspaceId: workspaceIdColumn(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id'),
+    fromName: text('from_name').notNull(),
+    fromAddress: text('from_address').notNull(),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    /** TLS from the start (465); otherwise STARTTLS when the server offers it. */
+    secure: boolean('secure').notNull().default(false),
+    username: text('username'),
+    /** Sealed with platform/secrets (AES-256-GCM). */
+    passwordSealed: text('password_sealed'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), tenantPolicy()],
+).enableRLS();
+
+/** A reusable mail with merge fields (`{{contact.name}}`), written in each language the workspace uses. */
+export const emailTemplates = pgTable(
+  'email_templates',
+  {
+    workspaceId: workspaceIdColumn(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    /** By locale: { "zh-CN": "…", "en": "…" }. */
+    subjects: jsonb('subjects').$type<Record<string, string>>().notNull(),
+    bodies: jsonb('bodies').$type<Record<string, string>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), tenantPolicy()],
+).enableRLS();
+
+/** A mail to one contact, from its queuing to its sending (the send job's outbox; nothing queued is lost). */
+export const outgoingEmails = pgTable(
+  'outgoing_emails',
+  {
+    workspaceId: workspaceIdColumn(),
+    id: uuid('id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<'queued' | 'sent' | 'failed'>().notNull().default('queued'),
+    messageId: text('message_id'),
+    error: text('error'),
+    interactionId: uuid('interaction_id'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('outgoing_emails_status_idx').on(t.workspaceId, t.status), tenantPolicy()],
+).enableRLS();

@@ -6,6 +6,7 @@ import type { RequestContext } from '../auth/context.js';
 import type { Config } from '../../config.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Realtime } from '../realtime/realtime.js';
+import type { Secrets } from '../secrets/secrets.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,7 @@ declare module 'fastify' {
     config: Config;
     jobs: JobQueue;
     realtime: Realtime;
+    secrets: Secrets;
   }
 }
 
