@@ -13,11 +13,14 @@
  * Without Chromium the browser part is skipped with install instructions (exit 0), except under CI=true.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import nodemailer from 'nodemailer';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -158,7 +161,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number, baseUrl: string): void {
+function startServer(port: number, baseUrl: string, env: Record<string, string> = {}): void {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-e2e-'));
   // A fresh embedded database whatever the caller's environment points at.
   const { DATABASE_URL: _db, TEST_DATABASE_URL: _test, ...inherited } = process.env;
@@ -172,6 +175,7 @@ function startServer(port: number, baseUrl: string): void {
       GUANXI_DATA_DIR: dataDir,
       GUANXI_DEMO: 'true', // the README screenshot shows the demo workspace
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -199,6 +203,8 @@ async function waitReady(baseUrl: string): Promise<void> {
 
 /** Stops the browser and the server (SIGTERM, then SIGKILL after 10 s) and removes the data folder. */
 async function cleanup(): Promise<void> {
+  hookReceiver?.close();
+  hookReceiver = null;
   if (browser) {
     await withTimeout(browser.close(), 15_000, 'closing the browser').catch(() => undefined);
     browser = null;
@@ -230,6 +236,38 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 function hasCjkFont(): boolean {
   const result = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.trim() !== '';
+}
+
+// ------------------------------------------------------------------ integrations: a webhook receiver
+
+interface ReceivedHook {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A webhook endpoint on loopback: keeps every POST it gets, answers 204. Closed by `cleanup`. */
+let hookReceiver: http.Server | null = null;
+async function startHookReceiver(received: ReceivedHook[]): Promise<string> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204).end();
+    });
+  });
+  hookReceiver = server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  assert(address && typeof address === 'object', 'the webhook receiver has no port');
+  return `http://127.0.0.1:${address.port}/hooks/guanxi`;
+}
+
+/** Whether `Guanxi-Signature: t=…,v1=…` is the HMAC-SHA256 of "<t>.<body>" with the endpoint's secret. */
+function signedWith(secret: string, hook: ReceivedHook): boolean {
+  const header = String(hook.headers['guanxi-signature'] ?? '');
+  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+  return Boolean(match && createHmac('sha256', secret).update(`${match[1]}.${hook.body}`).digest('hex') === match[2]);
 }
 
 // ------------------------------------------------------------------ the flow
@@ -304,6 +342,8 @@ async function main(): Promise<number> {
   if (!cjk) console.log('# warning: no Chinese font (apt-get install fonts-noto-cjk); docs/screenshots/home-zh-CN.png is left as it is');
 
   const port = await freePort();
+  /** The server's inbound SMTP listener (the e-mail steps send to it). */
+  const smtpPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // Every run has a fresh database, so fixed names do not collide.
   const admin = { workspace: '华夏贸易 Huaxia Trading', name: '王芳 Wang Fang', email: 'wang.fang@huaxia.example', password: 'e2e admin password 1' };
@@ -321,13 +361,17 @@ async function main(): Promise<number> {
   // Telephony steps: the caller they create, and when their call rang (a minute ago, so the times are past).
   let callerId = '';
   const callStart = Date.now() - 60_000;
+  // Integration steps: the webhook receiver's URL and what it got, the endpoint's secret.
+  const hooks: ReceivedHook[] = [];
+  let hookUrl = '';
+  let hookSecret = '';
 
   const steps: Step[] = [
     {
       name: 'server starts on a fresh embedded database and answers /readyz',
       timeoutMs: SERVER_START_TIMEOUT_MS,
       run: async () => {
-        startServer(port, baseUrl);
+        startServer(port, baseUrl, { INBOUND_SMTP_PORT: String(smtpPort), INBOUND_SMTP_HOST: '127.0.0.1' });
         await waitReady(baseUrl);
       },
     },
@@ -1083,6 +1127,181 @@ async function main(): Promise<number> {
         await card.getByTestId('call-card-close').click();
         await card.waitFor({ state: 'detached' });
         await request.post(`${baseUrl}/api/v1/calls/events`, { data: { event: 'ended', callId: 'e2e-call-2', direction: 'inbound', customerNumber: '021 6123 4567', cause: 'no_answer' } });
+      },
+    },
+    // ---------------------------------------------------------------- integrations: webhooks, inbound e-mail, task reminders
+    {
+      name: 'add a webhook endpoint in Settings → Webhooks and see its signing secret once',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        activePage = page;
+        hookUrl = await startHookReceiver(hooks);
+        await page.goto(`${baseUrl}/settings/webhooks`);
+        await page.getByTestId('webhooks-empty').waitFor();
+        await page.getByTestId('webhook-open').click();
+        await page.getByTestId('webhook-url').fill(hookUrl);
+        // contact.* is the default choice.
+        await page.getByTestId('webhook-events').getByText('contact.*').waitFor();
+        await page.getByTestId('webhook-submit').click();
+        hookSecret = (await page.getByTestId('webhook-secret').innerText()).trim();
+        assert(/^whsec_\S+$/.test(hookSecret), `the secret shown is "${hookSecret}"`);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-webhook-secret.png') });
+        await page.getByTestId('webhook-done').click();
+        await page.getByTestId('webhook-secret').waitFor({ state: 'hidden' });
+        const row = page.locator(`[data-testid="webhook-row"][data-url="${hookUrl}"]`);
+        await row.waitFor();
+        assert((await row.innerText()).includes('contact.*'), 'the endpoint row does not list contact.*');
+        // Listed again, the secret is nowhere.
+        const listed = await page.context().request.get(`${baseUrl}/api/v1/webhooks`);
+        assert(!(await listed.text()).includes(hookSecret), 'GET /webhooks answers the secret');
+      },
+    },
+    {
+      name: 'a changed contact is delivered to the endpoint, signed, and shows "delivered" in its log',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const changed = await page.context().request.patch(`${baseUrl}/api/v1/contacts/${callerId}`, { data: { title: '采购总监' } });
+        assert(changed.ok(), `changing the contact answered HTTP ${changed.status()}`);
+        await page.locator(`[data-testid="webhook-row"][data-url="${hookUrl}"]`).getByTestId('webhook-log').click();
+        // The server's delivery timer runs every 5 s; the log refreshes itself.
+        await page.locator('[data-testid="webhook-delivery"][data-event="contact.update"][data-status="delivered"]').waitFor({ timeout: 20_000 });
+        const hook = hooks.find((h) => h.headers['guanxi-event'] === 'contact.update');
+        assert(hook, `the receiver got ${hooks.length} requests, none for contact.update`);
+        assert(signedWith(hookSecret, hook), `the delivery's signature "${String(hook.headers['guanxi-signature'])}" does not check with the secret`);
+        const payload = JSON.parse(hook.body) as { event: string; data: { recordId: string } };
+        assert(payload.event === 'contact.update' && payload.data.recordId === callerId, `the receiver got ${hook.body}`);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-webhook-log.png') });
+        await page.keyboard.press('Escape');
+      },
+      timeoutMs: 45_000,
+    },
+    {
+      name: 'mail sent to the inbound address from a contact shows on that contact’s timeline',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const changed = await request.patch(`${baseUrl}/api/v1/contacts/${callerId}`, { data: { email: 'zhao.liu@ceshi-wuliu.example' } });
+        assert(changed.ok(), `giving the contact an e-mail answered HTTP ${changed.status()}`);
+        await page.goto(`${baseUrl}/settings/email`);
+        const address = (await page.getByTestId('inbound-address').innerText()).trim();
+        assert(/^[a-z0-9]+@\S+$/.test(address), `the inbound address shown is "${address}"`);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-inbound-email.png') });
+        const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+        await transport.sendMail({
+          from: '赵六 <zhao.liu@ceshi-wuliu.example>',
+          to: address,
+          subject: '询价：冷链运输 e2e',
+          text: '王经理您好，请报一下上海到成都的冷链运输价格。',
+        });
+        transport.close();
+        await page.goto(`${baseUrl}/contacts/${callerId}`);
+        await page.locator('[data-testid="timeline-item"][data-type="email"]').filter({ hasText: '询价：冷链运输 e2e' }).waitFor();
+      },
+    },
+    {
+      name: 'set a member’s phone extension in Settings → Telephony; the CTI webhook address is shown',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.goto(`${baseUrl}/settings/telephony`);
+        const input = page.getByTestId(`extension-${DEMO.email}`);
+        await input.fill('8001');
+        await input.press('Enter');
+        await page.getByTestId('cti-url').filter({ hasText: `${baseUrl}/api/v1/calls/events` }).waitFor();
+        for (let i = 0; ; i++) {
+          const agents = (await (await page.context().request.get(`${baseUrl}/api/v1/calls/agents`)).json()) as { data: { extension: string }[] };
+          if (agents.data.some((a) => a.extension === '8001')) break;
+          assert(i < 20, `the extension was not saved: ${JSON.stringify(agents)}`);
+          await page.waitForTimeout(250);
+        }
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-telephony.png'), fullPage: true });
+      },
+    },
+    {
+      name: 'a task reminder pops a notification on the open page; "done" completes the task',
+      timeoutMs: 45_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        await page.goto(`${baseUrl}/contacts/${callerId}`);
+        await page.locator('[data-testid="call-pop"][data-realtime="open"]').waitFor({ state: 'attached' });
+        const due = new Date(Date.now() + 3_600_000).toISOString();
+        const created = await request.post(`${baseUrl}/api/v1/tasks`, {
+          data: { title: '给赵六回电话 e2e', dueAt: due, remindAt: new Date().toISOString(), recordType: 'contact', recordId: callerId },
+        });
+        assert(created.status() === 201, `creating the task answered HTTP ${created.status()}: ${await created.text()}`);
+        const taskId = ((await created.json()) as { id: string }).id;
+        // The server's reminder timer runs every 15 s.
+        const reminder = page.locator(`[data-testid="task-reminder"][data-task-id="${taskId}"]`);
+        await reminder.waitFor({ timeout: 35_000 });
+        const text = await reminder.innerText();
+        assert(text.includes('给赵六回电话 e2e'), `the reminder reads "${text}"`);
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-task-reminder.png') });
+        await reminder.getByTestId('task-reminder-done').click();
+        await reminder.waitFor({ state: 'detached' });
+        const task = (await (await request.get(`${baseUrl}/api/v1/tasks/${taskId}`)).json()) as { status: string };
+        assert(task.status === 'done', `the task is ${task.status} after "done"`);
+      },
+    },
+    {
+      name: 'an admin builds a web form; a visitor answers it on the hosted page; the new contact has a web message on its timeline',
+      timeoutMs: 60_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        activePage = page;
+        const email = `form.visitor.${Date.now()}@example.cn`;
+        await page.goto(`${baseUrl}/forms/new`);
+        await page.getByTestId('form-name').fill('试用申请 e2e');
+        await page.getByTestId('form-title').fill('申请试用 Guanxi');
+        await page.getByTestId('form-thank-you').fill('谢谢，我们会尽快联系您 e2e');
+        // A new form starts with name and e-mail; add the company.
+        await page.getByTestId('form-add-field').click();
+        await page.getByTestId('form-field-2-label').fill('公司');
+        await page.getByTestId('form-field-2-key').fill('company');
+        await page.getByTestId('form-field-2-map').click();
+        await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: /(公司|company)$/i }).first().click();
+        await page.getByTestId('form-preview').filter({ hasText: '申请试用 Guanxi' }).waitFor();
+        await page.getByTestId('form-save').click();
+        await page.getByTestId('form-hosted-url').waitFor();
+        const hostedUrl = await page.getByTestId('form-hosted-url').inputValue();
+        assert(/\/f\/[A-Za-z0-9_-]+$/.test(hostedUrl), `the hosted link is "${hostedUrl}"`);
+        const embed = await page.getByTestId('form-embed-code').inputValue();
+        assert(embed.includes(`${hostedUrl}?embed=1`), `the embed snippet is "${embed}"`);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-form-share.png'), fullPage: true });
+
+        // A visitor, in a browser of their own (no session), on the hosted page.
+        const visitorContext = await newContext();
+        try {
+          const visitor = await visitorContext.newPage();
+          activePage = visitor;
+          await visitor.goto(hostedUrl.replace(/^https?:\/\/[^/]+/, baseUrl));
+          await visitor.getByRole('heading', { name: '申请试用 Guanxi' }).waitFor();
+          await visitor.locator('#i-name').fill('表单访客 e2e');
+          await visitor.locator('#i-email').fill(email);
+          await visitor.locator('#i-company').fill('关系科技');
+          await visitor.locator('button[type="submit"]').click();
+          await visitor.locator('.thanks').filter({ hasText: '谢谢，我们会尽快联系您 e2e' }).waitFor();
+          await visitor.screenshot({ path: path.join(resultsDir, 'e2e-form-hosted.png'), fullPage: true });
+        } finally {
+          await visitorContext.close();
+          activePage = page;
+        }
+
+        const request = page.context().request;
+        const found = (await (await request.get(`${baseUrl}/api/v1/contacts`, { params: { filter: `email:eq:${email}` } })).json()) as { data: { id: string; name: string; company: string }[] };
+        assert(found.data.length === 1 && found.data[0]!.company === '关系科技', `contacts with the visitor's e-mail: ${JSON.stringify(found.data)}`);
+        await page.goto(`${baseUrl}/contacts/${found.data[0]!.id}`);
+        await page.getByTestId('timeline-items').filter({ hasText: '试用申请 e2e' }).waitFor();
+        const items = (await (await request.get(`${baseUrl}/api/v1/timeline`, { params: { recordType: 'contact', recordId: found.data[0]!.id } })).json()) as { data: { type: string; channel: string; body: string }[] };
+        assert(items.data.some((i) => i.type === 'message' && i.channel === 'web' && i.body.includes('公司: 关系科技')), `the timeline: ${JSON.stringify(items.data)}`);
       },
     },
   ];

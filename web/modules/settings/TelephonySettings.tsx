@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Input, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
@@ -27,6 +27,8 @@ function ExtensionInput({ member, extension, editable }: { member: Member; exten
   const queryClient = useQueryClient();
   const [value, setValue] = useState(extension);
   const [shown, setShown] = useState(extension);
+  /** The value last sent, so that Enter and then leaving the field save once. */
+  const sent = useRef<string | null>(null);
   // A new value from the server (another admin, a refetch) replaces what is typed.
   if (shown !== extension) {
     setShown(extension);
@@ -39,13 +41,16 @@ function ExtensionInput({ member, extension, editable }: { member: Member; exten
       void queryClient.invalidateQueries({ queryKey: AGENTS_KEY });
     },
     onError: (err) => {
+      sent.current = null;
       message.error(err.message);
       setValue(extension);
     },
   });
   const commit = () => {
     const next = value.trim();
-    if (next !== extension) save.mutate(next === '' ? null : next);
+    if (next === extension || next === sent.current) return;
+    sent.current = next;
+    save.mutate(next === '' ? null : next);
   };
   if (!editable) return extension ? <Typography.Text code>{extension}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>;
   return (

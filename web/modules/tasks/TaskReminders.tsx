@@ -7,7 +7,7 @@ import { useRealtime } from '../../app/realtime/useRealtime';
 import { recordPath } from '../../app/search/recordTypes';
 import { useFormat } from '../../app/useFormat';
 import { reminderOf } from './taskReminder';
-import { SNOOZE_MINUTES, useSnoozeTask, useToggleTask } from './useTasks';
+import { SNOOZE_MINUTES, useSnoozeTask, useTasksChanged, useToggleTask } from './useTasks';
 
 /**
  * Task reminders, mounted once in the signed-in layout: each `task.reminder` of the shared realtime socket
@@ -21,10 +21,13 @@ export function TaskReminders() {
   const navigate = useNavigate();
   const toggle = useToggleTask();
   const snooze = useSnoozeTask();
+  const tasksChanged = useTasksChanged();
 
   useRealtime('task.reminder', (event: RealtimeEvent) => {
     const reminder = reminderOf(event);
     if (!reminder) return;
+    // The task may have been added elsewhere: lists on this page show it beside the notification.
+    tasksChanged();
     const key = `task-reminder-${reminder.taskId}`;
     const close = () => notification.destroy(key);
     // The notification lives outside the router: links navigate through the layout's navigate.

@@ -66,7 +66,7 @@ export function WebhookDeliveriesDrawer({ endpoint, onClose }: WebhookDeliveries
             {
               title: t('webhooks.nextAttempt'),
               key: 'next',
-              render: (_, row) => (row.status === 'pending' ? format.dateTime(row.nextAttemptAt) : row.deliveredAt ? t('webhooks.deliveredAt', { at: format.dateTime(row.deliveredAt) }) : '—'),
+              render: (_, row) => (row.status === 'pending' ? format.dateTime(row.nextAttemptAt) : '—'),
             },
           ]}
         />
