@@ -102,7 +102,9 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
       }
       // An e-mail's domain is shared by thousands (everyone @163.com): only its local part is worth a fuzzy match.
       const fuzzyText = query.text.split('@')[0]!;
-      if (found.length < query.limit && fuzzyText.length >= 3 && !hasHan(fuzzyText)) {
+      // Typos are a matter of letters: a number (a phone, a tail of digits) is found exactly or not at all,
+      // and trigrams of digits match half the table.
+      if (found.length < query.limit && fuzzyText.length >= 3 && !hasHan(fuzzyText) && /\p{L}/u.test(fuzzyText)) {
         // word_similarity: how well the query matches the best part of the record's search text.
         const similarity = sql<number>`word_similarity(${fuzzyText}, ${v.searchText})`;
         const fuzzy = (await tx
