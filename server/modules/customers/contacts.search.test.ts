@@ -49,8 +49,11 @@ describe('search API', () => {
     expect(hits.slice(0, 2).sort()).toEqual(['汪伟', '王伟'].sort());
   });
 
-  it('tolerates a small typo in Latin names', async () => {
+  it('tolerates a small typo in Latin names, not in numbers', async () => {
     expect(await search('Jonathon Smith')).toContain('Jonathan Smith');
+    // One digit off is somebody else's phone: exact or nothing.
+    expect(await search('138 0013 8009')).toEqual([]);
+    expect(await search('13800138009')).toEqual([]);
   });
 
   it('finds nothing for nonsense and rejects an empty query', async () => {
