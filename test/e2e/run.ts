@@ -1304,60 +1304,6 @@ async function main(): Promise<number> {
         assert(items.data.some((i) => i.type === 'message' && i.channel === 'web' && i.body.includes('公司: 关系科技')), `the timeline: ${JSON.stringify(items.data)}`);
       },
     },
-    {
-      name: 'an admin builds a web form; a visitor answers it on the hosted page; the new contact has a web message on its timeline',
-      timeoutMs: 60_000,
-      run: async () => {
-        assert(demoPage, 'no page');
-        const page = demoPage;
-        activePage = page;
-        const email = `form.visitor.${Date.now()}@example.cn`;
-        await page.goto(`${baseUrl}/forms/new`);
-        await page.getByTestId('form-name').fill('试用申请 e2e');
-        await page.getByTestId('form-title').fill('申请试用 Guanxi');
-        await page.getByTestId('form-thank-you').fill('谢谢，我们会尽快联系您 e2e');
-        // A new form starts with name and e-mail; add the company.
-        await page.getByTestId('form-add-field').click();
-        await page.getByTestId('form-field-2-label').fill('公司');
-        await page.getByTestId('form-field-2-key').fill('company');
-        await page.getByTestId('form-field-2-map').click();
-        await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: /(公司|company)$/i }).first().click();
-        await page.getByTestId('form-preview').filter({ hasText: '申请试用 Guanxi' }).waitFor();
-        await page.getByTestId('form-save').click();
-        await page.getByTestId('form-hosted-url').waitFor();
-        const hostedUrl = await page.getByTestId('form-hosted-url').inputValue();
-        assert(/\/f\/[A-Za-z0-9_-]+$/.test(hostedUrl), `the hosted link is "${hostedUrl}"`);
-        const embed = await page.getByTestId('form-embed-code').inputValue();
-        assert(embed.includes(`${hostedUrl}?embed=1`), `the embed snippet is "${embed}"`);
-        await page.screenshot({ path: path.join(resultsDir, 'e2e-form-share.png'), fullPage: true });
-
-        // A visitor, in a browser of their own (no session), on the hosted page.
-        const visitorContext = await newContext();
-        try {
-          const visitor = await visitorContext.newPage();
-          activePage = visitor;
-          await visitor.goto(hostedUrl.replace(/^https?:\/\/[^/]+/, baseUrl));
-          await visitor.getByRole('heading', { name: '申请试用 Guanxi' }).waitFor();
-          await visitor.locator('#i-name').fill('表单访客 e2e');
-          await visitor.locator('#i-email').fill(email);
-          await visitor.locator('#i-company').fill('关系科技');
-          await visitor.locator('button[type="submit"]').click();
-          await visitor.locator('.thanks').filter({ hasText: '谢谢，我们会尽快联系您 e2e' }).waitFor();
-          await visitor.screenshot({ path: path.join(resultsDir, 'e2e-form-hosted.png'), fullPage: true });
-        } finally {
-          await visitorContext.close();
-          activePage = page;
-        }
-
-        const request = page.context().request;
-        const found = (await (await request.get(`${baseUrl}/api/v1/contacts`, { params: { filter: `email:eq:${email}` } })).json()) as { data: { id: string; name: string; company: string }[] };
-        assert(found.data.length === 1 && found.data[0]!.company === '关系科技', `contacts with the visitor's e-mail: ${JSON.stringify(found.data)}`);
-        await page.goto(`${baseUrl}/contacts/${found.data[0]!.id}`);
-        await page.getByTestId('timeline-items').filter({ hasText: '试用申请 e2e' }).waitFor();
-        const items = (await (await request.get(`${baseUrl}/api/v1/timeline`, { params: { recordType: 'contact', recordId: found.data[0]!.id } })).json()) as { data: { type: string; channel: string; body: string }[] };
-        assert(items.data.some((i) => i.type === 'message' && i.channel === 'web' && i.body.includes('公司: 关系科技')), `the timeline: ${JSON.stringify(items.data)}`);
-      },
-    },
   ];
 
   try {
