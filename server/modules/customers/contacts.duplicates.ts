@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
 import { toE164 } from '../../platform/phones.js';
 import { normalizeText, stripAccents } from '../../platform/search/normalize.js';
+import { companySearchKey } from '../../platform/search/search-keys.js';
 import { textArray, withIndexScans } from '../../platform/search/sql.js';
 import { contacts, contactsSearch } from './contacts.tables.js';
 import type { Contact, ContactInput } from './contacts.service.js';
@@ -134,25 +135,26 @@ export function identityKeys(contact: { name: string; company?: string | null; e
 export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext, raw: ContactInput[]): Promise<(Contact | null)[]> {
   const inputs = raw.map((input) => ({ ...input, email: input.email?.trim().toLowerCase() || null, phone: input.phone ? toE164(input.phone, ctx.country) : null }));
   const exact = new Set<string>();
-  const names = new Set<string>();
-  const companies = new Set<string>();
+  const pairs: [string, string][] = [];
   for (const input of inputs) {
     if (input.email) exact.add(`e:${input.email}`);
     if (input.phone) exact.add(`t:${input.phone.slice(1)}`);
-    if (input.company) {
-      names.add(`n:${nameKey(input.name)}`);
-      companies.add(`c:${normalizeText(input.company).replace(/\s/g, '')}`);
-    }
+    const company = input.company ? companySearchKey(input.company) : null;
+    if (company) pairs.push([`n:${nameKey(input.name)}`, company]);
   }
-  const anyOf = (keys: Set<string>) => sql`${contactsSearch.searchKeys} && ${textArray([...keys])}`;
-  const matches = [exact.size ? anyOf(exact) : undefined, names.size ? and(anyOf(names), anyOf(companies)) : undefined].filter(Boolean);
-  if (matches.length === 0) return inputs.map(() => null);
-  const ids = await withIndexScans(tx, () =>
-    tx
-      .select({ id: contactsSearch.id })
-      .from(contactsSearch)
-      .where(and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId), or(...matches))),
-  );
+  if (exact.size === 0 && pairs.length === 0) return inputs.map(() => null);
+  const visible = and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId));
+  // Two index lookups: the exact keys at once, and each (name, company) pair on its own — both keys of a
+  // pair in one `@>`, so a common company (thousands of contacts) costs no more than a rare one.
+  const ids = await withIndexScans(tx, async () => [
+    ...(exact.size ? await tx.select({ id: contactsSearch.id }).from(contactsSearch).where(and(visible, sql`${contactsSearch.searchKeys} && ${textArray([...exact])}`)) : []),
+    ...(pairs.length
+      ? ((await tx
+          .select({ id: contactsSearch.id })
+          .from(sql`unnest(${textArray(pairs.map((p) => p[0]))}, ${textArray(pairs.map((p) => p[1]))}) as pair(name_key, company_key)`)
+          .innerJoin(contactsSearch, and(visible, sql`${contactsSearch.searchKeys} @> array[pair.name_key, pair.company_key]`))) as { id: string }[])
+      : []),
+  ]);
   if (ids.length === 0) return inputs.map(() => null);
   const candidates = await tx
     .select()
