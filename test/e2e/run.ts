@@ -1153,6 +1153,19 @@ async function main(): Promise<number> {
         const row = page.locator(`[data-testid="webhook-row"][data-url="${hookUrl}"]`);
         await row.waitFor();
         assert((await row.innerText()).includes('contact.*'), 'the endpoint row does not list contact.*');
+        // Change its events: add account.*.
+        await row.getByTestId('webhook-edit').click();
+        const events = page.getByTestId('webhook-events');
+        await events.getByText('contact.*').waitFor();
+        await events.click();
+        await page.keyboard.type('account.*');
+        // The only match is active: Enter picks it.
+        await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option-active').filter({ hasText: 'account.*' }).waitFor();
+        await page.keyboard.press('Enter');
+        await events.getByText('account.*', { exact: true }).waitFor();
+        await page.locator('.ant-modal-title').last().click();
+        await page.getByTestId('webhook-submit').click();
+        await row.getByText('account.*').waitFor();
         // Listed again, the secret is nowhere.
         const listed = await page.context().request.get(`${baseUrl}/api/v1/webhooks`);
         assert(!(await listed.text()).includes(hookSecret), 'GET /webhooks answers the secret');

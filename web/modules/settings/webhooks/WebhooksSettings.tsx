@@ -17,13 +17,14 @@ export function WebhooksSettings() {
   const { t } = useTranslation();
   const isAdmin = useIsAdmin();
   const endpoints = useWebhooks(isAdmin);
-  // undefined: closed; null: adding one; an endpoint: changing it.
-  const [editing, setEditing] = useState<WebhookEndpoint | null | undefined>(undefined);
+  // The dialog: adding (endpoint null) or changing one; the endpoint stays while it closes, so its title does not flip.
+  const [dialog, setDialog] = useState<{ open: boolean; endpoint: WebhookEndpoint | null }>({ open: false, endpoint: null });
+  const edit = (endpoint: WebhookEndpoint | null) => setDialog({ open: true, endpoint });
   const [log, setLog] = useState<WebhookEndpoint | null>(null);
   const rows = endpoints.data?.data ?? [];
   const empty = !endpoints.isPending && !endpoints.error && rows.length === 0;
   const addButton = (
-    <Button type="primary" icon={<ApiOutlined />} onClick={() => setEditing(null)} data-testid="webhook-open">
+    <Button type="primary" icon={<ApiOutlined />} onClick={() => edit(null)} data-testid="webhook-open">
       {t('webhooks.add')}
     </Button>
   );
@@ -38,9 +39,9 @@ export function WebhooksSettings() {
       {endpoints.error ? null : empty ? (
         <EmptyState title={t('webhooks.empty.title')} description={t('webhooks.empty.text')} action={addButton} testId="webhooks-empty" />
       ) : (
-        <WebhooksTable rows={rows} loading={endpoints.isPending} onEdit={setEditing} onShowLog={setLog} />
+        <WebhooksTable rows={rows} loading={endpoints.isPending} onEdit={edit} onShowLog={setLog} />
       )}
-      <WebhookFormModal open={editing !== undefined} endpoint={editing ?? null} onClose={() => setEditing(undefined)} />
+      <WebhookFormModal open={dialog.open} endpoint={dialog.endpoint} onClose={() => setDialog((d) => ({ ...d, open: false }))} />
       <WebhookDeliveriesDrawer endpoint={log} onClose={() => setLog(null)} />
     </Card>
   );
