@@ -51,6 +51,8 @@ describe('inbound e-mail over SMTP', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ type: 'email', channel: 'email', direction: 'inbound', subject: '询价：工业路由器 50 台', externalId: '<q-1@customer.cn>' });
     expect(String(items[0]!.body)).toContain('请报价');
+    // The workspace's forwarding address is how it came in, not a participant.
+    expect(JSON.stringify(items[0]!.participants)).not.toContain(DOMAIN);
     const [file] = items[0]!.attachments as { name: string; fileId: string }[];
     expect(file!.name).toBe('需求清单.txt');
     const download = await t.app.inject({ method: 'GET', url: `/api/v1/files/${file!.fileId}`, headers: { cookie: admin.cookie } });

@@ -71,7 +71,7 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<{ p
     for (const { workspaceId, createContacts } of recipients) {
       const ctx = await contextOfIntegration(options.database, workspaceId);
       if (!ctx) continue;
-      const logged = await inWorkspace(options.database.db, workspaceId, (tx) => ingestEmail(tx, ctx, mail, { createContacts }));
+      const logged = await inWorkspace(options.database.db, workspaceId, (tx) => ingestEmail(tx, ctx, mail, { createContacts, ownDomain: domain }));
       options.log.info({ workspaceId, messageId: mail.messageId, interactionId: logged?.id ?? null }, logged ? 'inbound mail logged' : 'inbound mail: no contact in it');
     }
   }

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
 import type { InteractionOutcome } from '../../../contracts/interactions.js';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { invalidField } from '../../platform/errors/app-error.js';
 import { assertCan, assertMayActOn } from '../../platform/permissions/policy.js';
 import { toE164 } from '../../platform/phones.js';
 import type { RealtimeMessage } from '../../platform/realtime/realtime.js';
@@ -122,6 +123,10 @@ export async function setAgentExtension(tx: Executor, ctx: RequestContext, userI
   // A member of the workspace (404 otherwise, like every id in a path), and an active one.
   await getMember(tx, ctx, userId);
   await assertActiveMember(tx, ctx, userId, 'userId');
+  if (extension) {
+    const [holder] = await tx.select({ userId: callAgents.userId }).from(callAgents).where(and(eq(callAgents.workspaceId, ctx.workspaceId), eq(callAgents.extension, extension)));
+    if (holder && holder.userId !== userId) throw invalidField('extension', 'taken');
+  }
   await tx.delete(callAgents).where(and(eq(callAgents.workspaceId, ctx.workspaceId), eq(callAgents.userId, userId)));
   if (extension) await tx.insert(callAgents).values({ workspaceId: ctx.workspaceId, userId, extension });
 }

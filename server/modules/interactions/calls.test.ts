@@ -85,5 +85,8 @@ describe('incoming call: screen pop and timeline', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['customerNumber', 'event']);
     expect((await call('PUT', `/calls/agents/${agent.userId}`, { extension: '9' }, agent)).statusCode).toBe(403);
+    const taken = await call('PUT', `/calls/agents/${admin.userId}`, { extension: '8001' });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json().errors[0]).toMatchObject({ field: 'extension', code: 'taken' });
   });
 });

@@ -40,12 +40,14 @@ const BODY_MAX = 100_000;
  * did (a copy sent to the workspace's BCC address). Replies join their thread (In-Reply-To, References);
  * attachments are kept as files. The same Message-ID twice is one interaction.
  */
-export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: InboundEmail, options: { createContacts: boolean }): Promise<LinkedInteraction | null> {
+export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: InboundEmail, options: { createContacts: boolean; ownDomain?: string }): Promise<LinkedInteraction | null> {
   const externalId = mail.messageId?.trim() || `<sha256-${createHash('sha256').update(mail.raw).digest('hex')}@guanxi>`;
+  // The workspace's own forwarding address is how the mail came in, not somebody in it.
+  const ours = (a: Address) => Boolean(options.ownDomain) && a.address.toLowerCase().endsWith(`@${options.ownDomain!.toLowerCase()}`);
   const roles: [Address[], string][] = [
-    [mail.from, 'from'],
-    [mail.to, 'to'],
-    [mail.cc, 'cc'],
+    [mail.from.filter((a) => !ours(a)), 'from'],
+    [mail.to.filter((a) => !ours(a)), 'to'],
+    [mail.cc.filter((a) => !ours(a)), 'cc'],
   ];
   const everyone = roles.flatMap(([list]) => list.map((a) => a.address.trim().toLowerCase())).filter(Boolean);
   const members = await membersByEmail(tx, ctx, everyone);
