@@ -12,7 +12,7 @@
  *  4. scan    — the duplicate scan job over the whole workspace, beside reading the same columns raw.
  *
  * Env: as bench/pg-people.ts (DATABASE_URL, BENCH_CONTACTS, BENCH_SEED, BENCH_REUSE=1), and BENCH_TIMELINE
- * (5000000), BENCH_QUERIES (200 per read), BENCH_IMPORT_ROWS (20000).
+ * (5000000), BENCH_QUERIES (200 per read), BENCH_IMPORT_ROWS (20000), BENCH_PARTS (reads,import,scan).
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -35,6 +35,8 @@ import { PeopleGenerator, rng, type Person } from './people.js';
 const TIMELINE = Number(process.env.BENCH_TIMELINE ?? 5_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
+/** Which of reads, import and scan to run (comma-separated); the history is always there first. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'reads,import,scan').split(',').map((p) => p.trim()));
 
 type Timing = { product: number[]; raw: number[] };
 const row = (label: string, t: Timing) => [
@@ -224,9 +226,9 @@ async function main(): Promise<void> {
   const bench = await openBench();
   try {
     const busiest = await history(bench);
-    await reads(bench, busiest);
-    await importRate(bench);
-    await scan(bench);
+    if (PARTS.has('reads')) await reads(bench, busiest);
+    if (PARTS.has('import')) await importRate(bench);
+    if (PARTS.has('scan')) await scan(bench);
   } finally {
     await bench.database.close();
   }

@@ -144,10 +144,16 @@ export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext
   }
   if (exact.size === 0 && pairs.length === 0) return inputs.map(() => null);
   const visible = and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId));
-  // Two index lookups: the exact keys at once, and each (name, company) pair on its own — both keys of a
-  // pair in one `@>`, so a common company (thousands of contacts) costs no more than a rare one.
+  // One GIN lookup per key, and per (name, company) pair — both keys of a pair in one `@>`, so a common company
+  // (thousands of contacts) costs no more than a rare one. Not one `&&` over a batch's thousand keys: the
+  // planner then expects most of the table to match and walks it by primary key (minutes at a million).
   const ids = await withIndexScans(tx, async () => [
-    ...(exact.size ? await tx.select({ id: contactsSearch.id }).from(contactsSearch).where(and(visible, sql`${contactsSearch.searchKeys} && ${textArray([...exact])}`)) : []),
+    ...(exact.size
+      ? ((await tx
+          .select({ id: contactsSearch.id })
+          .from(sql`unnest(${textArray([...exact])}) as probe(key)`)
+          .innerJoin(contactsSearch, and(visible, sql`${contactsSearch.searchKeys} @> array[probe.key]`))) as { id: string }[])
+      : []),
     ...(pairs.length
       ? ((await tx
           .select({ id: contactsSearch.id })
