@@ -42,10 +42,12 @@ export function signature(secret: string, body: string, unixSeconds: number): st
 }
 
 /**
- * Posts due deliveries (claimed with SKIP LOCKED, so several processes share the work), marks them
- * delivered on a 2xx, and otherwise schedules the next attempt with back-off until MAX_ATTEMPTS.
+ * Posts due deliveries (claimed with SKIP LOCKED, so several processes share the work) — of every workspace,
+ * or of one — marks them delivered on a 2xx, and otherwise schedules the next attempt with back-off until
+ * MAX_ATTEMPTS.
  */
-export async function deliverDueWebhooks(database: Database, now = new Date(), limit = 50): Promise<number> {
+export async function deliverDueWebhooks(database: Database, now = new Date(), options: { limit?: number; workspaceId?: string } = {}): Promise<number> {
+  const limit = options.limit ?? 50;
   // Claimed for a lease longer than one attempt: another process skips them meanwhile, and a crash mid-send
   // only delays them.
   const due = await asSystem(database.db, async (tx) => {
@@ -53,7 +55,13 @@ export async function deliverDueWebhooks(database: Database, now = new Date(), l
       .select({ delivery: webhookDeliveries, url: webhookEndpoints.url, secret: webhookEndpoints.secret })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.workspaceId, webhookDeliveries.workspaceId), eq(webhookEndpoints.id, webhookDeliveries.endpointId)))
-      .where(and(eq(webhookDeliveries.status, 'pending'), sql`${webhookDeliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz`))
+      .where(
+        and(
+          eq(webhookDeliveries.status, 'pending'),
+          sql`${webhookDeliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz`,
+          options.workspaceId ? eq(webhookDeliveries.workspaceId, options.workspaceId) : undefined,
+        ),
+      )
       .orderBy(webhookDeliveries.nextAttemptAt)
       .limit(limit)
       .for('update', { of: webhookDeliveries, skipLocked: true });

@@ -43,8 +43,8 @@ describe('outbound webhooks', () => {
     const contact = (await call('POST', '/contacts', { name: '钩子客户' })).json();
     await call('PATCH', `/contacts/${contact.id}`, { title: '经理' });
     await call('POST', '/tasks', { title: 'not a contact event' });
-    expect(await deliverDueWebhooks(t.database)).toBe(2);
-    expect(await deliverDueWebhooks(t.database)).toBe(0);
+    expect(await deliverDueWebhooks(t.database, new Date(), { workspaceId: admin.workspaceId })).toBe(2);
+    expect(await deliverDueWebhooks(t.database, new Date(), { workspaceId: admin.workspaceId })).toBe(0);
     expect(received.map((r) => JSON.parse(r.body).event)).toEqual(['contact.create', 'contact.update']);
     const [first] = received;
     const body = JSON.parse(first!.body);
@@ -66,13 +66,13 @@ describe('outbound webhooks', () => {
     const endpoint = (await call('POST', '/webhooks', { url, events: ['account.create'] })).json();
     await call('POST', '/accounts', { name: '重试公司' });
     let now = Date.now();
-    expect(await deliverDueWebhooks(t.database, new Date(now))).toBe(1);
-    expect(await deliverDueWebhooks(t.database, new Date(now + 1000))).toBe(0); // not before its back-off
+    expect(await deliverDueWebhooks(t.database, new Date(now), { workspaceId: admin.workspaceId })).toBe(1);
+    expect(await deliverDueWebhooks(t.database, new Date(now + 1000), { workspaceId: admin.workspaceId })).toBe(0); // not before its back-off
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
       now += 4 * 3600 * 1000;
-      expect(await deliverDueWebhooks(t.database, new Date(now))).toBe(1);
+      expect(await deliverDueWebhooks(t.database, new Date(now), { workspaceId: admin.workspaceId })).toBe(1);
     }
-    expect(await deliverDueWebhooks(t.database, new Date(now + 24 * 3600 * 1000))).toBe(0);
+    expect(await deliverDueWebhooks(t.database, new Date(now + 24 * 3600 * 1000), { workspaceId: admin.workspaceId })).toBe(0);
     expect(received).toHaveLength(MAX_ATTEMPTS);
     const [delivery] = (await call('GET', `/webhooks/${endpoint.id}/deliveries`)).json().data;
     expect(delivery).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastStatusCode: 503, lastError: 'HTTP 503' });
