@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
@@ -134,25 +134,31 @@ export function identityKeys(contact: { name: string; company?: string | null; e
  */
 export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext, raw: ContactInput[]): Promise<(Contact | null)[]> {
   const inputs = raw.map((input) => ({ ...input, email: input.email?.trim().toLowerCase() || null, phone: input.phone ? toE164(input.phone, ctx.country) : null }));
-  const exact = new Set<string>();
+  const emails = new Set<string>();
+  const phones = new Set<string>();
   const pairs: [string, string][] = [];
   for (const input of inputs) {
-    if (input.email) exact.add(`e:${input.email}`);
-    if (input.phone) exact.add(`t:${input.phone.slice(1)}`);
+    if (input.email) emails.add(input.email);
+    if (input.phone) phones.add(input.phone);
     const company = input.company ? companySearchKey(input.company) : null;
     if (company) pairs.push([`n:${nameKey(input.name)}`, company]);
   }
-  if (exact.size === 0 && pairs.length === 0) return inputs.map(() => null);
+  if (emails.size === 0 && phones.size === 0 && pairs.length === 0) return inputs.map(() => null);
   const visible = and(eq(contactsSearch.workspaceId, ctx.workspaceId), isNull(contactsSearch.deletedAt), ownershipFilter(ctx, 'read', contactsSearch.ownerId));
-  // One GIN lookup per key, and per (name, company) pair — both keys of a pair in one `@>`, so a common company
-  // (thousands of contacts) costs no more than a rare one. Not one `&&` over a batch's thousand keys: the
-  // planner then expects most of the table to match and walks it by primary key (minutes at a million).
+  // Same e-mail or phone (the primary ones, as scoreDuplicate compares them): the btree indexes on those
+  // columns, a probe each. Same name at the same company: one GIN lookup per (name, company) pair — both keys
+  // in one `@>`, so a common company (thousands of contacts) costs no more than a rare one. Not one `&&` over
+  // a batch's thousand keys: the planner then walks the whole table by primary key (minutes at a million).
+  const exact = [
+    emails.size ? sql`${contacts.email} = any(${textArray([...emails])})` : undefined,
+    phones.size ? sql`${contacts.phone} = any(${textArray([...phones])})` : undefined,
+  ].filter(Boolean);
   const ids = await withIndexScans(tx, async () => [
-    ...(exact.size
-      ? ((await tx
-          .select({ id: contactsSearch.id })
-          .from(sql`unnest(${textArray([...exact])}) as probe(key)`)
-          .innerJoin(contactsSearch, and(visible, sql`${contactsSearch.searchKeys} @> array[probe.key]`))) as { id: string }[])
+    ...(exact.length
+      ? await tx
+          .select({ id: contacts.id })
+          .from(contacts)
+          .where(and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), ownershipFilter(ctx, 'read', contacts.ownerId), or(...exact)))
       : []),
     ...(pairs.length
       ? ((await tx

@@ -60,6 +60,7 @@ export const contacts = pgTable(
     index('contacts_search_order_idx').on(t.workspaceId, sql`length(${t.name})`, t.createdAt.desc(), t.id.desc()),
     index('contacts_search_text_idx').using('gin', t.workspaceId, t.searchText.op('gin_trgm_ops')),
     index('contacts_phone_idx').on(t.workspaceId, t.phone),
+    index('contacts_email_idx').on(t.workspaceId, t.email),
     tenantPolicy(),
   ],
 ).enableRLS();
