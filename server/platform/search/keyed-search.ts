@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { ownershipFilter } from '../permissions/policy.js';
 import { hasHan } from './normalize.js';
-import { textArray, withIndexScans } from './sql.js';
+import { textArray, withBitmapScans, withIndexScans } from './sql.js';
 import type { SearchHit, SearchProvider } from './search.service.js';
 
 /** Below this trigram word similarity a fuzzy match is noise. */
@@ -83,11 +83,13 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         // Probe without an order first: the planner cannot tell a rare key from a common one it has no
         // statistics for, and walking the order index for a key that matches nothing reads the whole
         // workspace. A class with few matches is ranked here; only a common one is read in index order.
-        const probe = (await tx
-          .select({ id: v.id, length: sql<number>`length(${v.name})`, createdAt: v.createdAt })
-          .from(fromView)
-          .where(and(...conditions))
-          .limit(PROBE_LIMIT + 1)) as RankedRow[];
+        const probe = (await withBitmapScans(tx, () =>
+          tx
+            .select({ id: v.id, length: sql<number>`length(${v.name})`, createdAt: v.createdAt })
+            .from(fromView)
+            .where(and(...conditions))
+            .limit(PROBE_LIMIT + 1),
+        )) as RankedRow[];
         const rows =
           probe.length <= PROBE_LIMIT
             ? probe.sort(byRank).slice(0, room)

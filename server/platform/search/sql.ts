@@ -22,3 +22,19 @@ export async function withIndexScans<T>(tx: Executor, lookup: () => Promise<T>):
     await tx.execute(sql`set local enable_seqscan = on`);
   }
 }
+
+/**
+ * Runs `lookup` reading through bitmap index scans only. For a probe with a LIMIT, a plain index scan is the
+ * other way to "stop early" when sequential scans are off: walking a btree in order and filtering each row,
+ * which for a key the planner wrongly thinks common reads the whole table (seconds at a million rows). A
+ * bitmap scan reads the key's posting list (small for a rare key, compressed for a common one) and stops
+ * after LIMIT rows.
+ */
+export async function withBitmapScans<T>(tx: Executor, lookup: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`set local enable_indexscan = off`);
+  try {
+    return await lookup();
+  } finally {
+    await tx.execute(sql`set local enable_indexscan = on`);
+  }
+}
