@@ -6,6 +6,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors/app-erro
 import { translator } from '../../platform/i18n/i18n.js';
 import { normalizeText } from '../../platform/search/normalize.js';
 import { toE164 } from '../../platform/phones.js';
+import { sqlArray } from '../../db/sql-arrays.js';
 import type { DuplicatePolicy } from '../../../contracts/customers.js';
 import { accounts } from './accounts.tables.js';
 import { createAccounts, updateAccount, type AccountInput } from './accounts.service.js';
@@ -184,10 +185,6 @@ async function createAll(tx: Executor, ctx: RequestContext, writer: ImportWriter
   }
 }
 
-const sqlArray = (values: unknown[], type: string) => sql`array[${sql.join(
-  values.map((v) => sql`${v}`),
-  sql`, `,
-)}]::${sql.raw(type)}[]`;
 
 /** Every processed row's status, problems and record in one statement. */
 async function storeOutcomes(tx: Executor, ctx: RequestContext, id: string, outcomes: Map<number, RowOutcome>): Promise<void> {

@@ -63,9 +63,10 @@ export async function handleCallEvent(tx: Executor, ctx: RequestContext, event: 
   const at = event.at ?? new Date();
   const agentId = await agentOf(tx, ctx, event);
   const customerNumber = toE164(event.customerNumber, ctx.country) ?? event.customerNumber.trim();
-  const matches = await findContactsByPhone(tx, ctx, customerNumber);
   const where = and(eq(calls.workspaceId, ctx.workspaceId), eq(calls.externalId, event.callId));
   let [call] = await tx.select().from(calls).where(where);
+  // Who is calling matters when the call first shows and for the pop; later events carry the call's contact.
+  const matches = !call || event.event === 'ringing' ? await findContactsByPhone(tx, ctx, customerNumber) : [];
   if (!call) {
     [call] = await tx
       .insert(calls)

@@ -9,19 +9,14 @@ import { interactionListSpec } from './interactions.service.js';
 import { taskRoutes } from './tasks.routes.js';
 import { taskListSpec } from './tasks.service.js';
 import './overview.js';
-import { scheduleReminders } from './reminders.js';
+import { sendDueReminders } from './reminders.js';
+import { runPeriodically } from '../../platform/jobs/periodic.js';
 
 registerViewableList('interactions', interactionListSpec);
 registerViewableList('tasks', taskListSpec);
 
 export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  if (app.config.GUANXI_WORKERS) {
-    let stop: (() => void) | null = null;
-    app.addHook('onReady', async () => {
-      stop = scheduleReminders(app.database, app.realtime, app.log);
-    });
-    app.addHook('onClose', async () => stop?.());
-  }
+  runPeriodically(app, 'sending reminders', 15_000, () => sendDueReminders(app.database, app.realtime));
   await app.register(interactionRoutes);
   await app.register(taskRoutes);
   await app.register(callRoutes);

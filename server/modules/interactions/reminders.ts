@@ -37,12 +37,3 @@ interface Row {
   record_type: string | null;
   record_id: string | null;
 }
-
-/** Checks for due reminders every `everyMs` while the app runs (processes that run workers). */
-export function scheduleReminders(database: Database, realtime: Realtime, log: { error(obj: object, msg: string): void }, everyMs = 15_000): () => void {
-  const timer = setInterval(() => {
-    sendDueReminders(database, realtime).catch((err: unknown) => log.error({ err }, 'sending reminders failed'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -1,11 +1,9 @@
 import type { Executor } from '../../db/client.js';
 import { sql } from 'drizzle-orm';
+import { sqlArray } from '../../db/sql-arrays.js';
 
-/** `array[$1, $2, …]::text[]`: values the planner sees one by one, so that it can weigh each key by its statistics. */
-export const textArray = (values: string[]) => sql`array[${sql.join(
-  values.map((v) => sql`${v}`),
-  sql`, `,
-)}]::text[]`;
+/** Search keys as an SQL array parameter by parameter (db/sql-arrays.ts). */
+export const textArray = (values: string[]) => sqlArray(values, 'text');
 
 /**
  * Runs `lookup` with sequential scans off, then turns them back on for the rest of the transaction. Key
@@ -14,27 +12,21 @@ export const textArray = (values: string[]) => sql`array[${sql.join(
  * the first few soon — for a key that matches one row in a million, that read the whole table (13 s
  * measured at 1M contacts). The GIN index is always the right path for these lookups.
  */
-export async function withIndexScans<T>(tx: Executor, lookup: () => Promise<T>): Promise<T> {
-  await tx.execute(sql`set local enable_seqscan = off`);
-  try {
-    return await lookup();
-  } finally {
-    await tx.execute(sql`set local enable_seqscan = on`);
-  }
-}
+export const withIndexScans = <T>(tx: Executor, lookup: () => Promise<T>) => withPlanner(tx, 'enable_seqscan', lookup);
 
 /**
- * Runs `lookup` reading through bitmap index scans only. For a probe with a LIMIT, a plain index scan is the
- * other way to "stop early" when sequential scans are off: walking a btree in order and filtering each row,
- * which for a key the planner wrongly thinks common reads the whole table (seconds at a million rows). A
- * bitmap scan reads the key's posting list (small for a rare key, compressed for a common one) and stops
- * after LIMIT rows.
+ * Runs `lookup` reading through bitmap index scans only (inside `withIndexScans`). For a probe with a LIMIT, a
+ * plain index scan is the other way to "stop early": walking a btree in order and filtering each row, which for
+ * a key the planner wrongly thinks common reads the whole table (11 s tails at 1M). A bitmap scan reads the
+ * key's posting list and stops after LIMIT rows.
  */
-export async function withBitmapScans<T>(tx: Executor, lookup: () => Promise<T>): Promise<T> {
-  await tx.execute(sql`set local enable_indexscan = off`);
+export const withBitmapScans = <T>(tx: Executor, lookup: () => Promise<T>) => withPlanner(tx, 'enable_indexscan', lookup);
+
+async function withPlanner<T>(tx: Executor, setting: 'enable_seqscan' | 'enable_indexscan', lookup: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`set local ${sql.raw(setting)} = off`);
   try {
     return await lookup();
   } finally {
-    await tx.execute(sql`set local enable_indexscan = on`);
+    await tx.execute(sql`set local ${sql.raw(setting)} = on`);
   }
 }

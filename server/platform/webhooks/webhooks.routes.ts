@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { asCaller } from '../http/route-context.js';
 import { IdParams, Nullable, Timestamp, Uuid, errorResponses } from '../http/schemas.js';
-import { createWebhookEndpoint, deleteWebhookEndpoint, listDeliveries, listWebhookEndpoints, scheduleWebhookDelivery, updateWebhookEndpoint } from './webhooks.service.js';
+import { createWebhookEndpoint, deleteWebhookEndpoint, deliverDueWebhooks, listDeliveries, listWebhookEndpoints, updateWebhookEndpoint } from './webhooks.service.js';
+import { runPeriodically } from '../jobs/periodic.js';
 
 const tags = ['webhooks'];
 const config = { sessionOnly: true };
@@ -52,11 +53,5 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/webhooks/:id/deliveries', { config, schema: { tags, summary: 'The delivery log of an endpoint, newest first (admin)', params: IdParams, response: { 200: Type.Object({ data: Type.Array(DeliverySchema) }), ...errorResponses } } }, async (request) => ({
     data: await asCaller(request, (tx, ctx) => listDeliveries(tx, ctx, request.params.id)),
   }));
-  if (app.config.GUANXI_WORKERS) {
-    let stop: (() => void) | null = null;
-    app.addHook('onReady', async () => {
-      stop = scheduleWebhookDelivery(app.database, app.log);
-    });
-    app.addHook('onClose', async () => stop?.());
-  }
+  runPeriodically(app, 'webhook delivery', 5_000, () => deliverDueWebhooks(app.database));
 };

@@ -165,12 +165,3 @@ export async function listDeliveries(tx: Executor, ctx: RequestContext, endpoint
     .orderBy(desc(webhookDeliveries.createdAt))
     .limit(100);
 }
-
-/** Posts due deliveries every `everyMs` while the app runs (processes that run workers). */
-export function scheduleWebhookDelivery(database: Database, log: { error(obj: object, msg: string): void }, everyMs = 5_000): () => void {
-  const timer = setInterval(() => {
-    deliverDueWebhooks(database).catch((err: unknown) => log.error({ err }, 'webhook delivery failed'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
