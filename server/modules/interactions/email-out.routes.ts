@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { LOCALES } from '../../../contracts/roles.js';
-import { inWorkspace } from '../../db/transaction.js';
 import { contextOfIntegration, contextOfMember } from '../../platform/auth/context-loader.js';
 import { asCaller } from '../../platform/http/route-context.js';
 import { Email, Nullable, StringEnum, Timestamp, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { MERGE_FIELDS, createMailAccount, createTemplate, listMailAccounts, listTemplates, queueEmails, sendQueuedEmail } from './email-out.service.js';
+import { EMAIL_SEND_JOB, MERGE_FIELDS, createMailAccount, createTemplate, listMailAccounts, listTemplates, queueEmails, sendQueuedEmail } from './email-out.service.js';
 
 const tags = ['email'];
-export const EMAIL_SEND_JOB = 'email.send';
 
 const MailAccountSchema = Type.Object({
   id: Uuid,
@@ -28,7 +26,7 @@ const ByLocale = Type.Object(Object.fromEntries(LOCALES.map((locale) => [locale,
   description: 'By language: {"zh-CN": "…", "en": "…"}',
 });
 const TemplateSchema = Type.Object({ id: Uuid, name: Type.String(), subjects: Type.Record(Type.String(), Type.String()), bodies: Type.Record(Type.String(), Type.String()), createdAt: Timestamp, updatedAt: Timestamp });
-const OutgoingSchema = Type.Object({ id: Uuid, contactId: Uuid, toAddress: Type.String(), subject: Type.String(), status: Type.String() });
+const OutgoingSchema = Type.Object({ id: Uuid, contactId: Nullable(Uuid), toAddress: Type.String(), subject: Type.String(), status: Type.String() });
 
 /** Mail out: SMTP accounts (the workspace's and members' own), templates with merge fields, sending. */
 export const emailOutRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,7 +35,7 @@ export const emailOutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!ctx) throw new Error('the member who sent this mail is no longer active');
     const results = [];
     for (const [i, id] of job.payload.ids.entries()) {
-      results.push(await inWorkspace(app.database.db, ctx.workspaceId, (tx) => sendQueuedEmail(tx, ctx, app.secrets, id)));
+      results.push(await sendQueuedEmail(app.database.db, ctx, app.secrets, id));
       await job.progress(i + 1, job.payload.ids.length);
     }
     return { sent: results.filter((r) => r.status === 'sent').length, failed: results.filter((r) => r.status === 'failed').length };

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { uuidv7 } from 'uuidv7';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
+import { inWorkspace } from '../../db/transaction.js';
 import type { Locale } from '../../../contracts/roles.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors/app-error.js';
@@ -12,6 +13,9 @@ import { getWorkspace } from '../../platform/tenancy/workspaces.service.js';
 import { getContact, type Contact } from '../customers/index.js';
 import { emailTemplates, mailAccounts, outgoingEmails } from './interactions.tables.js';
 import { logInteraction } from './interactions.service.js';
+
+/** The job that sends queued mails (`{ids, userId}`): to contacts, and task reminders to members. */
+export const EMAIL_SEND_JOB = 'email.send';
 
 export type MailAccount = typeof mailAccounts.$inferSelect;
 export type EmailTemplate = typeof emailTemplates.$inferSelect;
@@ -148,56 +152,82 @@ export async function queueEmails(tx: Executor, ctx: RequestContext, input: Send
   return tx.insert(outgoingEmails).values(rows).returning();
 }
 
-/**
- * Sends queued mails by id (the send job) and logs each sent one on its contact's timeline, in one
- * transaction per mail. A mail already sent is not sent again when the job runs twice.
- */
-export async function sendQueuedEmail(tx: Executor, ctx: RequestContext, secrets: Secrets, id: string): Promise<OutgoingEmail> {
-  const [mail] = await tx.select().from(outgoingEmails).where(and(eq(outgoingEmails.workspaceId, ctx.workspaceId), eq(outgoingEmails.id, id)));
-  if (!mail) throw notFound('email');
-  if (mail.status !== 'queued') return mail;
-  const [account] = await tx.select().from(mailAccounts).where(and(eq(mailAccounts.workspaceId, ctx.workspaceId), eq(mailAccounts.id, mail.accountId)));
-  const messageId = `<${mail.id}@${account?.fromAddress.split('@')[1] ?? 'guanxi.local'}>`;
-  let error: string | null = account ? null : 'the mail account was removed';
-  if (account) {
-    const transport = nodemailer.createTransport({
-      host: account.host,
-      port: account.port,
-      secure: account.secure,
-      auth: account.username ? { user: account.username, pass: account.passwordSealed ? secrets.decrypt(account.passwordSealed) : '' } : undefined,
-      connectionTimeout: 15_000,
-    });
-    try {
-      await transport.sendMail({ from: { name: account.fromName, address: account.fromAddress }, to: mail.toAddress, subject: mail.subject, text: mail.body, messageId });
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    } finally {
-      transport.close();
-    }
-  }
-  if (error) {
-    const [failed] = await tx.update(outgoingEmails).set({ status: 'failed', error: error.slice(0, 500) }).where(and(eq(outgoingEmails.workspaceId, ctx.workspaceId), eq(outgoingEmails.id, id))).returning();
-    return failed!;
-  }
-  const interaction = await logInteraction(tx, ctx, {
-    type: 'email',
-    channel: 'email',
-    direction: 'outbound',
-    subject: mail.subject,
-    body: mail.body,
-    externalId: messageId,
-    ownerId: mail.createdBy,
-    participants: [
-      ...(mail.createdBy ? [{ kind: 'user' as const, id: mail.createdBy, address: account!.fromAddress, role: 'from' }] : []),
-      { kind: 'contact', id: mail.contactId, address: mail.toAddress, role: 'to' },
-    ],
+/** What an SMTP account sends: one plain-text mail. */
+export interface PlainMail {
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+}
+
+/** Sends one mail through an SMTP account; returns the server's refusal as text, or null when it took the mail. */
+export async function deliverMail(account: MailAccount, secrets: Secrets, mail: PlainMail): Promise<string | null> {
+  const transport = nodemailer.createTransport({
+    host: account.host,
+    port: account.port,
+    secure: account.secure,
+    auth: account.username ? { user: account.username, pass: account.passwordSealed ? secrets.decrypt(account.passwordSealed) : '' } : undefined,
+    connectionTimeout: 15_000,
   });
-  const [sent] = await tx
-    .update(outgoingEmails)
-    .set({ status: 'sent', messageId, sentAt: new Date(), interactionId: interaction.id })
-    .where(and(eq(outgoingEmails.workspaceId, ctx.workspaceId), eq(outgoingEmails.id, id)))
-    .returning();
-  return sent!;
+  try {
+    await transport.sendMail({ from: { name: account.fromName, address: account.fromAddress }, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    transport.close();
+  }
+}
+
+const outgoing = (ctx: RequestContext, id: string) => and(eq(outgoingEmails.workspaceId, ctx.workspaceId), eq(outgoingEmails.id, id));
+
+/**
+ * Sends a queued mail by id (the send job): claims it (`sending`, committed before the SMTP exchange, so a
+ * crash or a second run never sends it twice), sends it, then marks it sent — logging a mail to a contact on
+ * their timeline — or failed. Each step is its own transaction in the workspace.
+ */
+export async function sendQueuedEmail(db: Db, ctx: RequestContext, secrets: Secrets, id: string): Promise<OutgoingEmail> {
+  const claimed = await inWorkspace(db, ctx.workspaceId, async (tx) => {
+    const [mail] = await tx.update(outgoingEmails).set({ status: 'sending' }).where(and(outgoing(ctx, id), eq(outgoingEmails.status, 'queued'))).returning();
+    if (!mail) {
+      const [current] = await tx.select().from(outgoingEmails).where(outgoing(ctx, id));
+      if (!current) throw notFound('email');
+      return { mail: current, account: null, fresh: false };
+    }
+    const [account] = await tx.select().from(mailAccounts).where(and(eq(mailAccounts.workspaceId, ctx.workspaceId), eq(mailAccounts.id, mail.accountId)));
+    return { mail, account: account ?? null, fresh: true };
+  });
+  if (!claimed.fresh) return claimed.mail;
+  const { mail, account } = claimed;
+  const messageId = `<${mail.id}@${account?.fromAddress.split('@')[1] ?? 'guanxi.local'}>`;
+  const error = account ? await deliverMail(account, secrets, { to: mail.toAddress, subject: mail.subject, text: mail.body, messageId }) : 'the mail account was removed';
+  return inWorkspace(db, ctx.workspaceId, async (tx) => {
+    if (error) {
+      const [failed] = await tx.update(outgoingEmails).set({ status: 'failed', error: error.slice(0, 500) }).where(outgoing(ctx, id)).returning();
+      return failed!;
+    }
+    const interaction = mail.contactId
+      ? await logInteraction(tx, ctx, {
+          type: 'email',
+          channel: 'email',
+          direction: 'outbound',
+          subject: mail.subject,
+          body: mail.body,
+          externalId: messageId,
+          ownerId: mail.createdBy,
+          participants: [
+            ...(mail.createdBy ? [{ kind: 'user' as const, id: mail.createdBy, address: account!.fromAddress, role: 'from' }] : []),
+            { kind: 'contact', id: mail.contactId, address: mail.toAddress, role: 'to' },
+          ],
+        })
+      : null;
+    const [sent] = await tx
+      .update(outgoingEmails)
+      .set({ status: 'sent', messageId, sentAt: new Date(), interactionId: interaction?.id ?? null })
+      .where(outgoing(ctx, id))
+      .returning();
+    return sent!;
+  });
 }
 
 export function getOutgoingEmails(tx: Executor, ctx: RequestContext, ids: string[]): Promise<OutgoingEmail[]> {

@@ -1,42 +1,25 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { renderTemplate } from './email-out.service.js';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.testing.js';
 
 let t: TestApp;
 let admin: SignedIn;
-/** A real SMTP server standing in for the mail provider; it requires the account's login. */
-let provider: SMTPServer;
-let port: number;
-const delivered: ParsedMail[] = [];
+/** The mail provider: it requires the account's login. */
+let provider: SmtpSink;
 let logins: { username?: string; password?: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await signUpWorkspace(t.app);
-  provider = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    authOptional: false,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      logins.push({ username: auth.username, password: auth.password ?? undefined });
-      if (auth.username === 'sales@huaxia.example' && auth.password === 'smtp secret 密码') callback(null, { user: auth.username });
-      else callback(new Error('Invalid username or password'));
-    },
-    onData(stream, _session, callback) {
-      void simpleParser(stream).then((mail) => {
-        delivered.push(mail);
-        callback();
-      }, callback);
-    },
+  provider = await startSmtpSink((auth, _session, callback) => {
+    logins.push({ username: auth.username, password: auth.password ?? undefined });
+    if (auth.username === 'sales@huaxia.example' && auth.password === 'smtp secret 密码') callback(null, { user: auth.username });
+    else callback(new Error('Invalid username or password'));
   });
-  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-  port = (provider.server.address() as AddressInfo).port;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => provider.close(() => resolve()));
+  await provider.close();
   await t.close();
 });
 
@@ -45,7 +28,7 @@ const call = (method: string, url: string, payload?: object, who: SignedIn = adm
 
 describe('sending e-mail', () => {
   it('sends a template in the chosen language through the workspace account, with merge fields, and logs it', async () => {
-    const account = await call('POST', '/mail-accounts', { personal: false, fromName: '华夏贸易', fromAddress: 'sales@huaxia.example', host: '127.0.0.1', port, secure: false, username: 'sales@huaxia.example', password: 'smtp secret 密码' });
+    const account = await call('POST', '/mail-accounts', { personal: false, fromName: '华夏贸易', fromAddress: 'sales@huaxia.example', host: '127.0.0.1', port: provider.port, secure: false, username: 'sales@huaxia.example', password: 'smtp secret 密码' });
     expect(account.statusCode, account.body).toBe(201);
     expect(account.json()).toMatchObject({ hasPassword: true });
     expect(account.body).not.toContain('smtp secret');
@@ -65,21 +48,21 @@ describe('sending e-mail', () => {
     await t.app.jobs.run(admin.workspaceId, sent.json().jobId);
     expect((await call('GET', `/jobs/${sent.json().jobId}`)).json()).toMatchObject({ state: 'succeeded', result: { sent: 1, failed: 0 } });
 
-    expect(delivered).toHaveLength(1);
-    expect(delivered[0]!.subject).toBe('华为 的报价');
-    expect(delivered[0]!.text).toContain('小明您好');
-    expect(delivered[0]!.from?.value[0]).toMatchObject({ address: 'sales@huaxia.example', name: '华夏贸易' });
+    expect(provider.delivered).toHaveLength(1);
+    expect(provider.delivered[0]!.subject).toBe('华为 的报价');
+    expect(provider.delivered[0]!.text).toContain('小明您好');
+    expect(provider.delivered[0]!.from?.value[0]).toMatchObject({ address: 'sales@huaxia.example', name: '华夏贸易' });
     const [logged] = (await call('GET', `/timeline?recordType=contact&recordId=${wang.id}`)).json().data;
-    expect(logged).toMatchObject({ type: 'email', direction: 'outbound', subject: '华为 的报价', externalId: delivered[0]!.messageId });
+    expect(logged).toMatchObject({ type: 'email', direction: 'outbound', subject: '华为 的报价', externalId: provider.delivered[0]!.messageId });
 
     // Running the job again sends nothing twice.
     await t.app.jobs.run(admin.workspaceId, sent.json().jobId);
-    expect(delivered).toHaveLength(1);
+    expect(provider.delivered).toHaveLength(1);
   });
 
   it('records a refused login as a failed mail, and refuses bad requests naming the field', async () => {
     const rep = await addMember(t.app, admin, 'sales');
-    await call('POST', '/mail-accounts', { personal: true, fromName: 'Li Lei', fromAddress: 'li@huaxia.example', host: '127.0.0.1', port, username: 'li@huaxia.example', password: 'wrong' }, rep);
+    await call('POST', '/mail-accounts', { personal: true, fromName: 'Li Lei', fromAddress: 'li@huaxia.example', host: '127.0.0.1', port: provider.port, username: 'li@huaxia.example', password: 'wrong' }, rep);
     const contact = (await call('POST', '/contacts', { name: 'Anna Müller', email: 'anna@example.de', ownerId: rep.userId })).json();
     logins = [];
     const sent = (await call('POST', '/emails', { contactIds: [contact.id], subject: 'Hallo {{contact.firstName}}', body: 'Grüße' }, rep)).json();

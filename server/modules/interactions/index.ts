@@ -16,7 +16,7 @@ registerViewableList('interactions', interactionListSpec);
 registerViewableList('tasks', taskListSpec);
 
 export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  runPeriodically(app, 'sending reminders', 15_000, () => sendDueReminders(app.database, app.realtime));
+  runPeriodically(app, 'sending reminders', 15_000, () => sendDueReminders({ database: app.database, realtime: app.realtime, jobs: app.jobs, publicUrl: app.config.publicUrl }));
   await app.register(interactionRoutes);
   await app.register(taskRoutes);
   await app.register(callRoutes);

@@ -202,11 +202,14 @@ export const outgoingEmails = pgTable(
     workspaceId: workspaceIdColumn(),
     id: uuid('id').notNull(),
     accountId: uuid('account_id').notNull(),
-    contactId: uuid('contact_id').notNull(),
+    /** The contact it goes to; null for a mail to a member (a task reminder), named by `userId`. */
+    contactId: uuid('contact_id'),
+    userId: uuid('user_id'),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    status: text('status').$type<'queued' | 'sent' | 'failed'>().notNull().default('queued'),
+    /** `sending` is committed before the SMTP exchange: a crash during it never sends the mail twice. */
+    status: text('status').$type<'queued' | 'sending' | 'sent' | 'failed'>().notNull().default('queued'),
     messageId: text('message_id'),
     error: text('error'),
     interactionId: uuid('interaction_id'),
@@ -215,4 +218,62 @@ export const outgoingEmails = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('outgoing_emails_status_idx').on(t.workspaceId, t.status), tenantPolicy()],
+).enableRLS();
+
+/** A member's choice of how task reminders reach them; no row: in the app, and by e-mail when the workspace has a mail account. */
+export const reminderPreferences = pgTable(
+  'reminder_preferences',
+  {
+    workspaceId: workspaceIdColumn(),
+    userId: uuid('user_id').notNull(),
+    byEmail: boolean('by_email').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), tenantPolicy()],
+).enableRLS();
+
+/** Settings of the timeline per workspace; no row: the defaults. */
+export const interactionSettings = pgTable(
+  'interaction_settings',
+  {
+    workspaceId: workspaceIdColumn(),
+    /** A contact or account not in touch for this many days is suggested for a follow-up. */
+    followUpDays: integer('follow_up_days').notNull().default(30),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId] }), tenantPolicy()],
+).enableRLS();
+
+/**
+ * A follow-up suggestion a member put aside: until a date (snoozed), or, with `until` null, until the record
+ * is in touch again (dismissed: a later silence suggests it anew).
+ */
+export const followUpSnoozes = pgTable(
+  'follow_up_snoozes',
+  {
+    workspaceId: workspaceIdColumn(),
+    userId: uuid('user_id').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    until: timestamp('until', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.recordType, t.recordId] }), tenantPolicy()],
+).enableRLS();
+
+/** A kind of call (sales inquiry, complaint, callback…) with its script (话术) in each language. */
+export const callTypes = pgTable(
+  'call_types',
+  {
+    workspaceId: workspaceIdColumn(),
+    id: uuid('id').notNull(),
+    /** By locale: { "zh-CN": "投诉", "en": "Complaint" }. */
+    names: jsonb('names').$type<Record<string, string>>().notNull(),
+    /** By locale, with merge fields ({{contact.name}}). */
+    scripts: jsonb('scripts').$type<Record<string, string>>().notNull(),
+    /** Which calls start with this type: `inbound_known`, `inbound_unknown`, `outbound`. */
+    defaultFor: text('default_for').array().notNull().default(sql`'{}'`),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), tenantPolicy()],
 ).enableRLS();

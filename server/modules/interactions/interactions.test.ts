@@ -146,20 +146,21 @@ describe('tasks', () => {
 });
 
 describe('reminders', () => {
+  const reminderDeps = () => ({ database: t.database, realtime: t.app.realtime, jobs: t.app.jobs, publicUrl: 'http://crm.test' });
   it('reminds the owner’s open pages once when the time comes, and again after the time changes', async () => {
     const { sendDueReminders } = await import('./reminders.js');
     const received: Record<string, unknown>[] = [];
     const socket = await t.app.injectWS('/api/v1/realtime', { headers: { cookie: rep.cookie } }, { onInit: ((ws: { on(e: string, f: (d: unknown) => void): void }) => ws.on('message', (d) => received.push(JSON.parse(String(d))))) as never });
     const task = await create('/tasks', { title: '给王总回电话', dueAt: '2026-11-23T10:00:00Z', remindAt: '2026-11-23T09:45:00Z', ownerId: rep.userId });
     await create('/tasks', { title: '还早', remindAt: '2099-01-01T00:00:00Z', dueAt: '2099-01-01T00:15:00Z', ownerId: rep.userId });
-    expect(await sendDueReminders(t.database, t.app.realtime, new Date('2026-11-23T09:50:00Z'))).toBe(1);
-    expect(await sendDueReminders(t.database, t.app.realtime, new Date('2026-11-23T09:51:00Z'))).toBe(0);
+    expect(await sendDueReminders(reminderDeps(), new Date('2026-11-23T09:50:00Z'))).toBe(1);
+    expect(await sendDueReminders(reminderDeps(), new Date('2026-11-23T09:51:00Z'))).toBe(0);
     await new Promise((r) => setTimeout(r, 100));
     expect(received.filter((e) => e.type === 'task.reminder')).toEqual([expect.objectContaining({ taskId: task.id, title: '给王总回电话', dueAt: '2026-11-23T10:00:00.000Z' })]);
     await call('PATCH', `/tasks/${task.id}`, { remindAt: '2026-11-23T09:55:00Z' });
-    expect(await sendDueReminders(t.database, t.app.realtime, new Date('2026-11-23T09:56:00Z'))).toBe(1);
+    expect(await sendDueReminders(reminderDeps(), new Date('2026-11-23T09:56:00Z'))).toBe(1);
     await call('PATCH', `/tasks/${task.id}`, { status: 'done', remindAt: '2026-11-23T09:57:00Z' });
-    expect(await sendDueReminders(t.database, t.app.realtime, new Date('2026-11-23T09:58:00Z'))).toBe(0);
+    expect(await sendDueReminders(reminderDeps(), new Date('2026-11-23T09:58:00Z'))).toBe(0);
     socket.terminate();
   });
 });

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { asCaller } from '../../platform/http/route-context.js';
 import { IdParams, ListQuery, Page, errorResponses } from '../../platform/http/schemas.js';
 import { CreateTaskBody, ListedTaskSchema, TaskSchema, UpdateTaskBody, UpdatedTaskSchema } from './tasks.schema.js';
+import { getReminderPreference, setReminderPreference } from './reminders.js';
 import { createTask, deleteTask, getTask, listTasks, myDay, restoreTask, updateTask } from './tasks.service.js';
 
 const tags = ['tasks'];
@@ -25,6 +26,26 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tasks/my-day',
     { schema: { tags, summary: 'Your open tasks overdue or due today (your time zone), then those with no date', response: { 200: Type.Object({ data: Type.Array(ListedTaskSchema) }), ...errorResponses } } },
     async (request) => ({ data: await asCaller(request, (tx, ctx) => myDay(tx, ctx, ctx.timeZone)) }),
+  );
+  const Preference = Type.Object({
+    email: Type.Boolean({ description: 'true: reminders come in the app and by e-mail; false: in the app only.' }),
+    mailAccount: Type.Boolean({ description: 'Whether the workspace has the mail account reminders are sent through.' }),
+  });
+  app.get('/tasks/reminder-preference', { schema: { tags, summary: 'How your task reminders reach you', response: { 200: Preference, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => getReminderPreference(tx, ctx)),
+  );
+  app.put(
+    '/tasks/reminder-preference',
+    {
+      schema: {
+        tags,
+        summary: 'Choose how your task reminders reach you',
+        description: 'By default reminders come in the app and, when the workspace has a mail account, by e-mail in your language.',
+        body: Type.Object({ email: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Preference, ...errorResponses },
+      },
+    },
+    (request) => asCaller(request, (tx, ctx) => setReminderPreference(tx, ctx, request.body.email)),
   );
   app.post('/tasks', { schema: { tags, summary: 'Create a task', body: CreateTaskBody, response: { 201: TaskSchema, ...errorResponses } } }, async (request, reply) =>
     reply.status(201).send(await asCaller(request, (tx, ctx) => createTask(tx, ctx, request.body))),
