@@ -21,10 +21,11 @@ registerCustomizableObject('contacts');
 registerCustomizableObject('accounts');
 registerViewableList('accounts', accountListSpec, accounts.custom);
 registerLinkableRecord('contact', {
+  owned: contacts,
   titleOf: async (tx, ctx, id) => (await getContact(tx, ctx, id)).name,
   rollUp: async (tx, ctx, id) => (await accountIdsOfContact(tx, ctx, id)).map((accountId) => ({ type: 'account', id: accountId })),
 });
-registerLinkableRecord('account', { titleOf: async (tx, ctx, id) => (await getAccount(tx, ctx, id)).name });
+registerLinkableRecord('account', { owned: accounts, titleOf: async (tx, ctx, id) => (await getAccount(tx, ctx, id)).name });
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Before the record routes, so /contacts/export and /contacts/bulk read as paths of their own, not ids.

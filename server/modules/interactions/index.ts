@@ -7,6 +7,7 @@ import { emailOutRoutes } from './email-out.routes.js';
 import { interactionRoutes } from './interactions.routes.js';
 import { interactionListSpec } from './interactions.service.js';
 import { taskRoutes } from './tasks.routes.js';
+import { followUpRoutes } from './follow-ups.routes.js';
 import { taskListSpec } from './tasks.service.js';
 import './overview.js';
 import { sendDueReminders } from './reminders.js';
@@ -19,6 +20,7 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   runPeriodically(app, 'sending reminders', 15_000, () => sendDueReminders({ database: app.database, realtime: app.realtime, jobs: app.jobs, publicUrl: app.config.publicUrl }));
   await app.register(interactionRoutes);
   await app.register(taskRoutes);
+  await app.register(followUpRoutes);
   await app.register(callRoutes);
   await app.register(emailRoutes);
   await app.register(emailOutRoutes);

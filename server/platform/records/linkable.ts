@@ -1,3 +1,4 @@
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../auth/context.js';
 
@@ -12,6 +13,11 @@ export interface LinkableRecordType {
   titleOf(tx: Executor, ctx: RequestContext, id: string): Promise<string>;
   /** Records that also show what is linked to this one (a contact's accounts see its calls). */
   rollUp?(tx: Executor, ctx: RequestContext, id: string): Promise<{ type: string; id: string }[]>;
+  /**
+   * The owned records' table, for set-based reads over one member's records of the type (follow-up
+   * suggestions scan an owner's contacts at once instead of asking for each).
+   */
+  owned?: PgTable & { workspaceId: PgColumn; id: PgColumn; name: PgColumn; ownerId: PgColumn; deletedAt: PgColumn };
 }
 
 const types = new Map<string, LinkableRecordType>();
