@@ -72,8 +72,8 @@ describe('follow-up suggestions', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await call('GET', `/follow-ups?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
-      seen.push(...page.data.map((f: { recordId: string }) => f.recordId));
+      const page: { data: { recordId: string }[]; nextCursor: string | null } = (await call('GET', `/follow-ups?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...page.data.map((f) => f.recordId));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([never, account, silent31]);

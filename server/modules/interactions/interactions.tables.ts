@@ -97,6 +97,8 @@ export const tasks = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true, precision: 3 }),
     /** RFC 5545 recurrence (`FREQ=WEEKLY;BYDAY=MO`): completing one creates the next. */
     recurrence: text('recurrence'),
+    /** The occurrence whose completion created this one: reopening that one takes this one back. */
+    repeatsFrom: uuid('repeats_from'),
     recordType: text('record_type'),
     recordId: uuid('record_id'),
     ...ownedRecordColumns(),
@@ -105,6 +107,7 @@ export const tasks = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('tasks_owner_due_idx').on(t.workspaceId, t.ownerId, t.status, t.dueAt),
     index('tasks_record_idx').on(t.workspaceId, t.recordType, t.recordId),
+    index('tasks_repeats_from_idx').on(t.workspaceId, t.repeatsFrom).where(sql`repeats_from is not null`),
     index('tasks_reminder_idx').on(t.remindAt).where(sql`reminded_at is null and status = 'open' and deleted_at is null`),
     tenantPolicy(),
   ],

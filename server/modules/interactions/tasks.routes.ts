@@ -9,6 +9,11 @@ import { createTask, deleteTask, getTask, listTasks, myDay, restoreTask, updateT
 const tags = ['tasks'];
 
 export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** After the commit, the owners' open pages hear of the change (a reminder shown there closes when the task is done or gone). */
+  const tell = async (workspaceId: string, owners: (string | null)[], event: { type: string } & Record<string, unknown>) => {
+    const userIds = [...new Set(owners.filter((id): id is string => id !== null))];
+    if (userIds.length) await app.realtime.publish({ workspaceId, userIds, event });
+  };
   app.get(
     '/tasks',
     {
@@ -56,10 +61,23 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/tasks/:id',
     { schema: { tags, summary: 'Change a task', description: 'status=done on a repeating task creates its next occurrence, returned as `next`.', params: IdParams, body: UpdateTaskBody, response: { 200: UpdatedTaskSchema, ...errorResponses } } },
-    (request) => asCaller(request, (tx, ctx) => updateTask(tx, ctx, request.params.id, request.body)),
+    async (request) => {
+      const { before, after, workspaceId } = await asCaller(request, async (tx, ctx) => ({
+        before: await getTask(tx, ctx, request.params.id),
+        after: await updateTask(tx, ctx, request.params.id, request.body),
+        workspaceId: ctx.workspaceId,
+      }));
+      await tell(workspaceId, [before.ownerId, after.ownerId], { type: 'task.updated', taskId: after.id, status: after.status, title: after.title });
+      return after;
+    },
   );
   app.delete('/tasks/:id', { schema: { tags, summary: 'Move a task to the recycle bin', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await asCaller(request, (tx, ctx) => deleteTask(tx, ctx, request.params.id));
+    const { task, workspaceId } = await asCaller(request, async (tx, ctx) => {
+      const found = await getTask(tx, ctx, request.params.id);
+      await deleteTask(tx, ctx, request.params.id);
+      return { task: found, workspaceId: ctx.workspaceId };
+    });
+    await tell(workspaceId, [task.ownerId], { type: 'task.deleted', taskId: task.id });
     return reply.status(204).send(null);
   });
   app.post('/tasks/:id/restore', { schema: { tags, summary: 'Restore a task from the recycle bin', params: IdParams, response: { 200: TaskSchema, ...errorResponses } } }, (request) =>

@@ -90,22 +90,30 @@ export const restoreTask = records.restore;
 
 /**
  * Changes a task. Marking it done stamps the time; a repeating task then gets its next occurrence as a
- * new open task (same title, owner, record and rule; due at the rule's next date after this one's).
+ * new open task (same title, owner, record and rule; due at the rule's next date after this one's) — once:
+ * reopening the task takes back its next occurrence while that is still open, and completing it again while
+ * its next one lives creates none.
  */
 export async function updateTask(tx: Executor, ctx: RequestContext, id: string, patch: Partial<TaskInput>): Promise<Task & { next: Task | null }> {
   const before = await records.get(tx, ctx, id);
   const completing = patch.status === 'done' && before.status !== 'done';
+  const reopening = patch.status === 'open' && before.status === 'done';
   const after = await records.update(tx, ctx, id, patch);
   if (patch.status !== undefined && patch.status !== before.status) {
     await tx.update(tasks).set({ doneAt: patch.status === 'done' ? new Date() : null }).where(and(eq(tasks.workspaceId, ctx.workspaceId), eq(tasks.id, id)));
   }
+  const occurrences = () => tx.select().from(tasks).where(and(eq(tasks.workspaceId, ctx.workspaceId), eq(tasks.repeatsFrom, id), isNull(tasks.deletedAt)));
+  if (reopening) {
+    for (const next of await occurrences()) if (next.status === 'open') await records.remove(tx, ctx, next.id);
+  }
   let next: Task | null = null;
-  if (completing && after.recurrence && after.dueAt) {
+  if (completing && after.recurrence && after.dueAt && (await occurrences()).length === 0) {
     const rule = parseRecurrence(after.recurrence);
     const nextDue = new RRule({ ...rule.origOptions, dtstart: after.dueAt }).after(after.dueAt, false);
     if (nextDue) {
       const shift = after.remindAt ? after.dueAt.getTime() - after.remindAt.getTime() : null;
       next = await records.create(tx, ctx, {
+        repeatsFrom: id,
         title: after.title,
         notes: after.notes,
         priority: after.priority,

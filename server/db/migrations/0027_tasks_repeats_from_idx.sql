@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_repeats_from_idx" ON "tasks" USING btree ("workspace_id","repeats_from") WHERE repeats_from is not null;
