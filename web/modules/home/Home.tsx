@@ -5,6 +5,7 @@ import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormat } from '../../app/useFormat';
 import { can, canCreateRecords } from '../../app/permissions';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FollowUpsCard } from '../tasks/FollowUpsCard';
 import { MyDayCard } from '../tasks/MyDayCard';
 import { FigureCard } from './FigureCard';
 import { hourIn, partOfDay } from './greeting';
@@ -12,7 +13,7 @@ import { NextSteps } from './NextSteps';
 import { RecentContacts } from './RecentContacts';
 import { useHomeFigures } from './useHomeFigures';
 
-/** / — greeting, key figures, next steps, my day, recent contacts. */
+/** / — greeting, key figures, next steps, my day and follow-up suggestions, recent contacts. */
 export function Home() {
   const { t } = useTranslation();
   const { user, workspace, membership } = useCurrentSession();
@@ -64,7 +65,10 @@ export function Home() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <MyDayCard />
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <MyDayCard />
+            <FollowUpsCard />
+          </Space>
         </Col>
         {(contacts.data?.value ?? 0) > 0 && (
           <Col xs={24} xl={12}>

@@ -10,28 +10,31 @@ import { useFormSubmit } from '../../app/useFormSubmit';
 import { FormAlert } from '../../ui/FormAlert';
 import { atHourIn } from '../../ui/zonedTime';
 import { REPEAT_CHOICES, type RepeatChoice } from './repeat';
-import { taskBody, type TaskValues } from './taskValues';
+import { taskBody, taskPatch, taskValuesOf, type TaskValues } from './taskValues';
 import { useTasksChanged } from './useTasks';
 
 interface TaskFormModalProps {
   open: boolean;
   /** The record the task is about (none on the tasks page). */
   record?: { recordType: string; recordId: string; name: string };
+  /** The task to change; none to add one. */
+  task?: Task;
   /** Called on cancel and after a save (the task lists have been told to refresh). */
   onClose: () => void;
 }
 
-/** Adds a task: title, due time (quick picks for today and tomorrow), priority, reminder, how it repeats. */
-export function TaskFormModal({ open, record, onClose }: TaskFormModalProps) {
+/** Adds or changes a task: title, due time (quick picks for today and tomorrow), priority, reminder, how it repeats. */
+export function TaskFormModal({ open, record, task, onClose }: TaskFormModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const changed = useTasksChanged();
   const { timeZone } = useFormat();
   const [form] = Form.useForm<TaskValues>();
   const repeat: RepeatChoice = Form.useWatch('repeat', form) ?? 'none';
-  const { submit, pending, error, reset } = useFormSubmit(form, (values: TaskValues) => api.post<Task>('/tasks', taskBody(values, record)), () => {
+  const save = (values: TaskValues) => (task ? api.patch<Task>(`/tasks/${task.id}`, taskPatch(values)) : api.post<Task>('/tasks', taskBody(values, record)));
+  const { submit, pending, error, reset } = useFormSubmit(form, save, () => {
     onClose();
-    message.success(t('tasks.added'));
+    message.success(t(task ? 'tasks.saved' : 'tasks.added'));
     changed();
   });
   const presets = useMemo(
@@ -50,7 +53,7 @@ export function TaskFormModal({ open, record, onClose }: TaskFormModalProps) {
     <Modal
       open={open}
       width={560}
-      title={record ? t('tasks.addFor', { name: record.name }) : t('tasks.add')}
+      title={task ? t('tasks.editTitle') : record ? t('tasks.addFor', { name: record.name }) : t('tasks.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -60,7 +63,7 @@ export function TaskFormModal({ open, record, onClose }: TaskFormModalProps) {
       destroyOnHidden
     >
       <FormAlert message={error} />
-      <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ priority: 'normal', repeat: 'none' }} onFinish={submit}>
+      <Form form={form} layout="vertical" requiredMark="optional" initialValues={task ? taskValuesOf(task) : { priority: 'normal', repeat: 'none' }} onFinish={submit}>
         <Form.Item name="title" label={t('tasks.fields.title')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={300} autoFocus placeholder={t('tasks.titleHint')} data-testid="task-title-input" />
         </Form.Item>

@@ -66,5 +66,11 @@ export function TaskReminders() {
       ),
     });
   });
+  // A task done, reopened or deleted on another page or device: lists refresh, and its reminder closes here too.
+  useRealtime('task.*', (event: RealtimeEvent) => {
+    if (event.type !== 'task.updated' && event.type !== 'task.deleted') return;
+    tasksChanged();
+    if (typeof event.taskId === 'string' && (event.type === 'task.deleted' || event.status !== 'open')) notification.destroy(`task-reminder-${event.taskId}`);
+  });
   return null;
 }

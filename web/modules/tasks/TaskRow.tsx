@@ -1,5 +1,6 @@
-import { BellOutlined, CalendarOutlined, SyncOutlined } from '@ant-design/icons';
-import { Checkbox, Flex, Tag, Tooltip, Typography, theme } from 'antd';
+import { BellOutlined, CalendarOutlined, DeleteOutlined, EditOutlined, SyncOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Popconfirm, Tag, Tooltip, Typography, theme, type ButtonProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordLink } from '../../app/RecordLink';
 import type { Task } from '../../app/types';
@@ -7,7 +8,8 @@ import { useFormat } from '../../app/useFormat';
 import { dayHeading } from '../../ui/dayHeading';
 import { dayIn } from '../../ui/zonedTime';
 import { isOverdue, repeatChoiceOf } from './repeat';
-import { useToggleTask } from './useTasks';
+import { TaskFormModal } from './TaskFormModal';
+import { useDeleteTask, useToggleTask } from './useTasks';
 
 /** "Today 18:00", "Tomorrow 09:00", else the date and time (all in the user's zone). */
 function useDueLabel() {
@@ -27,13 +29,15 @@ interface TaskRowProps {
   showRecord?: boolean;
 }
 
-/** One task: a box to tick it done, its title, when it is due (red once overdue), how it repeats, its record. */
+/** One task: a box to tick it done, its title, when it is due (red once overdue), how it repeats, its record; edit and delete. */
 export function TaskRow({ task, showRecord }: TaskRowProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const format = useFormat();
   const dueLabel = useDueLabel();
   const toggle = useToggleTask();
+  const remove = useDeleteTask();
+  const [editing, setEditing] = useState(false);
   const done = toggle.isPending ? (toggle.variables?.done ?? false) : task.status === 'done';
   const overdue = !done && isOverdue(task);
   const repeat = repeatChoiceOf(task.recurrence);
@@ -81,6 +85,21 @@ export function TaskRow({ task, showRecord }: TaskRowProps) {
           {t(`tasks.priorities.${task.priority}`)}
         </Tag>
       )}
+      <Flex gap={0} style={{ marginTop: -2 }}>
+        <Tooltip title={t('common.edit')}>
+          <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('tasks.editNamed', { title: task.title })} onClick={() => setEditing(true)} data-testid="task-edit" />
+        </Tooltip>
+        <Popconfirm
+          title={t('tasks.deleteConfirm', { title: task.title })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, 'data-testid': 'task-delete-confirm' } as ButtonProps}
+          onConfirm={() => remove.mutateAsync(task.id)}
+        >
+          <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('tasks.deleteNamed', { title: task.title })} loading={remove.isPending} data-testid="task-delete" />
+        </Popconfirm>
+      </Flex>
+      {editing && <TaskFormModal open task={task} onClose={() => setEditing(false)} />}
     </Flex>
   );
 }

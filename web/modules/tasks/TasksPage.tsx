@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented } from 'antd';
+import { Button, Card, Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadMore } from '../../ui/LoadMore';
 import { PageHeader } from '../../ui/PageHeader';
 import { byDue } from './repeat';
+import { ReminderPreference } from './ReminderPreference';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskList } from './TaskList';
 
@@ -43,13 +44,15 @@ export function TasksPage() {
           </Button>
         }
       />
-      <Segmented
-        value={show}
-        onChange={(value) => setParams(value === 'open' ? {} : { show: value }, { replace: true })}
-        options={SHOWS.map((value) => ({ value, label: t(`tasks.show.${value}`) }))}
-        style={{ marginBottom: 16 }}
-        data-testid="tasks-show"
-      />
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
+        <Segmented
+          value={show}
+          onChange={(value) => setParams(value === 'open' ? {} : { show: value }, { replace: true })}
+          options={SHOWS.map((value) => ({ value, label: t(`tasks.show.${value}`) }))}
+          data-testid="tasks-show"
+        />
+        <ReminderPreference />
+      </Flex>
       <Card>
         {list.error ? (
           <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />

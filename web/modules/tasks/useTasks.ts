@@ -6,11 +6,12 @@ import { api } from '../../app/api';
 import type { Task } from '../../app/types';
 import { useFormat } from '../../app/useFormat';
 
-/** Refreshes every task list (my day, the tasks page, 360 panels) and the 360 figures (open tasks). */
+/** Refreshes every task list (my day, the tasks page, 360 panels), follow-up suggestions and the 360 figures (open tasks). */
 export function useTasksChanged() {
   const queryClient = useQueryClient();
   return useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: ['/tasks'] });
+    void queryClient.invalidateQueries({ queryKey: ['/follow-ups'] });
     void queryClient.invalidateQueries({ queryKey: ['overview'] });
   }, [queryClient]);
 }
@@ -57,6 +58,21 @@ export function useSnoozeTask() {
     mutationFn: (taskId: string) => api.patch<Task>(`/tasks/${taskId}`, { remindAt: new Date(Date.now() + SNOOZE_MINUTES * 60_000).toISOString() }),
     onSuccess: (task) => {
       if (task.remindAt) message.success(t('tasks.reminder.snoozed', { at: format.dateTime(task.remindAt) }));
+      changed();
+    },
+    onError: (err) => message.error(err.message),
+  });
+}
+
+/** Moves a task to the recycle bin; the lists refresh. */
+export function useDeleteTask() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const changed = useTasksChanged();
+  return useMutation({
+    mutationFn: (taskId: string) => api.delete(`/tasks/${taskId}`),
+    onSuccess: () => {
+      message.success(t('tasks.deleted'));
       changed();
     },
     onError: (err) => message.error(err.message),
