@@ -44,5 +44,7 @@ export const FIELD_ERROR_CODES = [
   'maxItems',
   'invalid',
   'taken',
+  'afterStart',
+  'spanTooLong',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

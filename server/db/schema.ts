@@ -13,3 +13,4 @@ export * from '../modules/interactions/interactions.tables.js';
 export * from '../platform/files/files.tables.js';
 export * from '../platform/webhooks/webhooks.tables.js';
 export * from '../modules/marketing/forms.tables.js';
+export * from '../modules/calendar/calendar.tables.js';

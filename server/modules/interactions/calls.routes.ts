@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { LOCALES } from '../../../contracts/roles.js';
 import { asCaller } from '../../platform/http/route-context.js';
-import { Nullable, StringEnum, Timestamp, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, Nullable, StringEnum, Timestamp, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { CALL_TYPE_DEFAULTS, createCallType, deleteCallType, listCallTypes, renderCallScript, updateCallType } from './call-scripts.service.js';
 import { handleCallEvent, listAgentExtensions, setAgentExtension } from './calls.service.js';
+import { MERGE_FIELDS } from './email-out.service.js';
 
 const tags = ['calls'];
 const Number_ = Type.String({ minLength: 1, maxLength: 40, pattern: '^[+0-9()\\-\\s.*#]+$' });
@@ -38,6 +41,24 @@ const CallSchema = Type.Object({
   interactionId: Nullable(Uuid),
 });
 
+const byLocale = (maxLength: number, description: string) =>
+  Type.Object(Object.fromEntries(LOCALES.map((locale) => [locale, Type.Optional(Type.String({ maxLength }))])), { additionalProperties: false, description });
+const CallTypeFields = {
+  names: byLocale(100, 'The type’s name by language: {"zh-CN": "投诉", "en": "Complaint"}.'),
+  scripts: byLocale(20_000, `What the agent says, by language, with merge fields: ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(', ')}.`),
+  defaultFor: Type.Array(StringEnum(CALL_TYPE_DEFAULTS), { uniqueItems: true, description: 'The calls that start with this type: inbound from a known or unknown number, outbound.' }),
+  position: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Order in lists.' }),
+};
+const CallTypeSchema = Type.Object({
+  id: Uuid,
+  names: Type.Record(Type.String(), Type.String()),
+  scripts: Type.Record(Type.String(), Type.String()),
+  defaultFor: Type.Array(Type.String()),
+  position: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
 /** Telephony (CTI): call events from a PBX or softphone, the incoming-call screen pop, agents' extensions. */
 export const callRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -58,6 +79,44 @@ export const callRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (push) await app.realtime.publish(push);
       return call;
     },
+  );
+  app.get('/calls/types', { schema: { tags, summary: 'Call types and their scripts (话术)', response: { 200: Type.Object({ data: Type.Array(CallTypeSchema) }), ...errorResponses } } }, async (request) => ({
+    data: await asCaller(request, (tx, ctx) => listCallTypes(tx, ctx)),
+  }));
+  app.post(
+    '/calls/types',
+    {
+      schema: {
+        tags,
+        summary: 'Add a call type with its script (admin)',
+        body: Type.Composite([Type.Object({ names: CallTypeFields.names, scripts: CallTypeFields.scripts }), Type.Partial(Type.Object({ defaultFor: CallTypeFields.defaultFor, position: CallTypeFields.position }))], { additionalProperties: false }),
+        response: { 201: CallTypeSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await asCaller(request, (tx, ctx) => createCallType(tx, ctx, request.body))),
+  );
+  app.patch(
+    '/calls/types/:id',
+    { schema: { tags, summary: 'Change a call type or its script (admin)', params: IdParams, body: Type.Partial(Type.Object(CallTypeFields), { additionalProperties: false }), response: { 200: CallTypeSchema, ...errorResponses } } },
+    (request) => asCaller(request, (tx, ctx) => updateCallType(tx, ctx, request.params.id, request.body)),
+  );
+  app.delete('/calls/types/:id', { schema: { tags, summary: 'Delete a call type (admin)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    await asCaller(request, (tx, ctx) => deleteCallType(tx, ctx, request.params.id));
+    return reply.status(204).send(null);
+  });
+  app.get(
+    '/calls/types/:id/script',
+    {
+      schema: {
+        tags,
+        summary: 'A call type’s script, ready to read during a call',
+        description: 'In `locale` if written in it, else your language, the workspace’s, or the first written; merge fields filled from `contactId` (the caller) and you.',
+        params: IdParams,
+        querystring: Type.Object({ contactId: Type.Optional(Uuid), locale: Type.Optional(StringEnum(LOCALES)) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ locale: Nullable(Type.String()), text: Type.String() }), ...errorResponses },
+      },
+    },
+    (request) => asCaller(request, (tx, ctx) => renderCallScript(tx, ctx, request.params.id, request.query)),
   );
   app.get(
     '/calls/agents',

@@ -100,7 +100,7 @@ export const MERGE_FIELDS = ['contact.name', 'contact.firstName', 'contact.compa
  * Fills `{{field}}` merge fields; an unknown field is an error naming it (a typo must not reach customers),
  * a known one without a value becomes empty. Mail goes out as plain text, so nothing needs escaping.
  */
-export function renderTemplate(text: string, values: Partial<Record<(typeof MERGE_FIELDS)[number], string | null>>, field: string): string {
+export function renderTemplate(text: string, values: MergeValues, field: string): string {
   return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => {
     if (!(MERGE_FIELDS as readonly string[]).includes(name)) throw invalidField(field, 'invalid', { reason: `unknown merge field {{${name}}}; use ${MERGE_FIELDS.join(', ')}` });
     return values[name as (typeof MERGE_FIELDS)[number]] ?? '';
@@ -109,6 +109,22 @@ export function renderTemplate(text: string, values: Partial<Record<(typeof MERG
 
 /** Given name for "Dear …": a Chinese name's given part (王小明 → 小明), else the first word. */
 const firstName = (name: string) => (/^\p{Script=Han}{2,4}$/u.test(name) ? [...name].slice(name.length === 4 ? 2 : 1).join('') : name.split(/\s+/)[0]!);
+
+export type MergeValues = Partial<Record<(typeof MERGE_FIELDS)[number], string | null>>;
+
+/** The merge fields' values for a contact (none: its fields empty) and the member writing (mails, call scripts). */
+export function mergeValuesOf(contact: Pick<Contact, 'name' | 'company' | 'title' | 'email'> | null, sender: { name: string; email: string; workspaceName: string }): MergeValues {
+  return {
+    'contact.name': contact?.name ?? null,
+    'contact.firstName': contact ? firstName(contact.name) : null,
+    'contact.company': contact?.company ?? null,
+    'contact.title': contact?.title ?? null,
+    'contact.email': contact?.email ?? null,
+    'user.name': sender.name,
+    'user.email': sender.email,
+    'workspace.name': sender.workspaceName,
+  };
+}
 
 export interface SendEmailInput {
   contactIds: string[];
@@ -146,7 +162,7 @@ export async function queueEmails(tx: Executor, ctx: RequestContext, input: Send
       throw err instanceof AppError && err.status === 404 ? invalidField(`contactIds.${i}`, 'invalid') : err;
     });
     if (!contact.email) throw invalidField(`contactIds.${i}`, 'invalid', { reason: 'no e-mail address' });
-    const values = { 'contact.name': contact.name, 'contact.firstName': firstName(contact.name), 'contact.company': contact.company, 'contact.title': contact.title, 'contact.email': contact.email, 'user.name': sender.name, 'user.email': sender.email, 'workspace.name': sender.workspaceName };
+    const values = mergeValuesOf(contact, sender);
     rows.push({ workspaceId: ctx.workspaceId, id: uuidv7(), accountId: account.id, contactId: contact.id, toAddress: contact.email, subject: renderTemplate(subject, values, 'subject'), body: renderTemplate(body, values, 'body'), createdBy: ctx.userId });
   }
   return tx.insert(outgoingEmails).values(rows).returning();

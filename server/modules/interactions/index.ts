@@ -25,8 +25,10 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(emailRoutes);
   await app.register(emailOutRoutes);
 };
-export { logInteraction, timelineOf, type Interaction, type InteractionInput, type LinkedInteraction } from './interactions.service.js';
-export { createTask, type Task, type TaskInput } from './tasks.service.js';
+export { deleteInteraction, getInteraction, logInteraction, MAX_MEETING_DAYS, timelineOf, updateInteraction, type Interaction, type InteractionInput, type LinkedInteraction, type Participant } from './interactions.service.js';
+export { createTask, listTasks, type Task, type TaskInput } from './tasks.service.js';
+export { meetingsBetween, type MeetingRange } from './meetings.service.js';
+export { InteractionSchema, RecordRefSchema } from './interactions.schema.js';
 export { handleCallEvent, type CallEvent } from './calls.service.js';
 export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';
 export { sendDueReminders } from './reminders.js';

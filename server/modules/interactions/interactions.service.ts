@@ -43,7 +43,17 @@ const cleanText = (value: string | null | undefined) => (value === undefined ? u
 /** Trims the subject; a blank subject or body is none. Links are not columns (interaction_links). */
 async function interactionColumns(_tx: Executor, _ctx: RequestContext, input: Partial<InteractionInput>): Promise<Partial<Interaction>> {
   const { links: _links, ...columns } = input;
-  return { ...columns, subject: cleanText(input.subject), body: input.body === undefined ? undefined : input.body?.trim() ? input.body : null };
+  return { ...columns, subject: cleanText(input.subject), location: cleanText(input.location), body: input.body === undefined ? undefined : input.body?.trim() ? input.body : null };
+}
+
+/** The longest a meeting may last: the calendar finds meetings overlapping a range by their start, this far back. */
+export const MAX_MEETING_DAYS = 14;
+
+/** A span ends after it starts, within MAX_MEETING_DAYS. */
+function assertSpan(start: Date, end: Date | null | undefined): void {
+  if (!end) return;
+  if (end.getTime() <= start.getTime()) throw invalidField('endsAt', 'afterStart');
+  if (end.getTime() - start.getTime() > MAX_MEETING_DAYS * 86_400_000) throw invalidField('endsAt', 'spanTooLong', { days: MAX_MEETING_DAYS });
 }
 
 const records = ownedRecords<Interaction, InteractionInput>({ table: interactions, recordType: 'interaction', listSpec: interactionListSpec, toColumns: interactionColumns });
@@ -87,7 +97,7 @@ async function writeLinks(tx: Executor, ctx: RequestContext, row: Interaction, r
   );
 }
 
-async function linksOf(tx: Executor, ctx: RequestContext, ids: string[]): Promise<Map<string, RecordRef[]>> {
+export async function linksOf(tx: Executor, ctx: RequestContext, ids: string[]): Promise<Map<string, RecordRef[]>> {
   const byInteraction = new Map<string, RecordRef[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byInteraction;
   const rows = await tx
@@ -112,8 +122,10 @@ export async function logInteraction(tx: Executor, ctx: RequestContext, input: I
       .where(and(eq(interactions.workspaceId, ctx.workspaceId), eq(interactions.channel, input.channel), eq(interactions.externalId, input.externalId)));
     if (existing) return withLinks(tx, ctx, existing);
   }
+  const occurredAt = input.occurredAt ?? new Date();
+  assertSpan(occurredAt, input.endsAt);
   const refs = await timelineRecords(tx, ctx, input.links ?? [], input.participants ?? []);
-  const row = await records.create(tx, ctx, { ...input, occurredAt: input.occurredAt ?? new Date() });
+  const row = await records.create(tx, ctx, { ...input, occurredAt });
   await writeLinks(tx, ctx, row, refs);
   return { ...row, links: refs };
 }
@@ -125,6 +137,7 @@ export async function getInteraction(tx: Executor, ctx: RequestContext, id: stri
 /** Changes an interaction; `links` (when given) replaces the records it was logged against. */
 export async function updateInteraction(tx: Executor, ctx: RequestContext, id: string, patch: Partial<InteractionInput>): Promise<LinkedInteraction> {
   const before = await records.get(tx, ctx, id);
+  assertSpan(patch.occurredAt ?? before.occurredAt, patch.endsAt === undefined ? before.endsAt : patch.endsAt);
   const explicit = patch.links ?? (await explicitLinks(tx, ctx, before));
   const refs = await timelineRecords(tx, ctx, explicit, patch.participants ?? before.participants);
   const after = await records.update(tx, ctx, id, patch);

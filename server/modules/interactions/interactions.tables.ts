@@ -33,7 +33,13 @@ export const interactions = pgTable(
     type: text('type').$type<InteractionType>().notNull(),
     channel: text('channel').$type<InteractionChannel>().notNull(),
     direction: text('direction').$type<InteractionDirection>(),
+    /** When it happened; a meeting's start. */
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** A meeting's end (after occurredAt); null for events without a span. */
+    endsAt: timestamp('ends_at', { withTimezone: true, precision: 3 }),
+    /** A meeting that takes whole days: occurredAt and endsAt are midnights in the owner's time zone. */
+    allDay: boolean('all_day').notNull().default(false),
+    location: text('location'),
     durationSeconds: integer('duration_seconds'),
     subject: text('subject'),
     body: text('body'),
@@ -51,6 +57,8 @@ export const interactions = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('interactions_external_idx').on(t.workspaceId, t.channel, t.externalId),
     index('interactions_thread_idx').on(t.workspaceId, t.threadId),
+    // The calendar: a member's meetings in a date range, one index range however long the timeline.
+    index('interactions_meetings_idx').on(t.workspaceId, t.occurredAt).where(sql`type = 'meeting' and deleted_at is null`),
     tenantPolicy(),
   ],
 ).enableRLS();

@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { asCaller } from '../../platform/http/route-context.js';
+import { IdParams, errorResponses } from '../../platform/http/schemas.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { CalendarQuery, CalendarSchema, CreateMeetingBody, FeedParams, FeedStatusSchema, MeetingSchema, NewFeedSchema, UpdateMeetingBody } from './calendar.schema.js';
+import { calendarOf, createMeeting, deleteMeeting, updateMeeting } from './calendar.service.js';
+import { feedCalendar, feedStatus, feedUrl, regenerateFeed, revokeFeed } from './feeds.service.js';
+
+const tags = ['calendar'];
+
+/** Meetings and due tasks by date, and each member's private iCalendar feed. */
+export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/calendar',
+    {
+      schema: {
+        tags,
+        summary: "Members' meetings and due tasks in a date range",
+        description: 'Meetings the members own or attend that overlap [from, to), and their tasks (not cancelled) due in it. Other members’ meetings show within the caller’s read scope, or when the caller attends.',
+        querystring: CalendarQuery,
+        response: { 200: CalendarSchema, ...errorResponses },
+      },
+    },
+    (request) => {
+      const { from, to, userIds } = request.query;
+      return asCaller(request, (tx, ctx) => calendarOf(tx, ctx, { from, to, userIds: userIds?.split(',') }));
+    },
+  );
+  app.post(
+    '/calendar/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule a meeting',
+        description: 'A meeting is an interaction of type `meeting`: it shows on the calendars of its owner and member attendees and on the timelines of its contacts and their accounts.',
+        body: CreateMeetingBody,
+        response: { 201: MeetingSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await asCaller(request, (tx, ctx) => createMeeting(tx, ctx, request.body))),
+  );
+  app.patch(
+    '/calendar/meetings/:id',
+    { schema: { tags, summary: 'Change a meeting', description: '`attendees`, when given, replaces them all.', params: IdParams, body: UpdateMeetingBody, response: { 200: MeetingSchema, ...errorResponses } } },
+    (request) => asCaller(request, (tx, ctx) => updateMeeting(tx, ctx, request.params.id, request.body)),
+  );
+  app.delete('/calendar/meetings/:id', { schema: { tags, summary: 'Cancel a meeting (to the recycle bin)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    await asCaller(request, (tx, ctx) => deleteMeeting(tx, ctx, request.params.id));
+    return reply.status(204).send(null);
+  });
+
+  app.get('/calendar/feed', { config: { sessionOnly: true }, schema: { tags, summary: "The caller's calendar feed: whether it is on, never its address", response: { 200: FeedStatusSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => feedStatus(tx, ctx)),
+  );
+  app.post(
+    '/calendar/feed',
+    {
+      config: { sessionOnly: true },
+      schema: {
+        tags,
+        summary: 'Make a new feed address (shown once)',
+        description: 'The previous address, if any, stops working at once. Subscribe to the address in Google, Apple or Outlook calendar.',
+        response: { 201: NewFeedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const feed = await asCaller(request, (tx, ctx) => regenerateFeed(tx, ctx));
+      return reply.status(201).send({ url: feedUrl(app.config.publicUrl, feed.token), createdAt: feed.createdAt });
+    },
+  );
+  app.delete('/calendar/feed', { config: { sessionOnly: true }, schema: { tags, summary: 'Turn the feed off', response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    await asCaller(request, (tx, ctx) => revokeFeed(tx, ctx));
+    return reply.status(204).send(null);
+  });
+
+  app.get(
+    '/public/calendar/:token.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "A member's calendar as iCalendar (public, by its secret address)",
+        description: 'Meetings from 90 days back to 400 days ahead and open tasks with due dates, as `text/calendar`. An unknown, regenerated or revoked address is a 404.',
+        security: [],
+        params: FeedParams,
+        produces: ['text/calendar'],
+        response: { 200: Type.String({ description: 'An RFC 5545 calendar.' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ics = await feedCalendar(app.database, request.params.token, app.config.publicUrl);
+      if (ics === null) throw new AppError('NOT_FOUND', 404, { resource: 'calendarFeed' });
+      return reply.header('cache-control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(ics);
+    },
+  );
+};
