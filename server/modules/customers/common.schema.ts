@@ -22,7 +22,4 @@ export const AddressSchema = Type.Object(
 export const PhoneSchema = Nullable(Type.String({ maxLength: 40, pattern: '^[+0-9()\\-\\s.]*$' }));
 export const TagsSchema = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30 });
 export const LifecycleSchema = Nullable(StringEnum(LIFECYCLE_STAGES, { description: LIFECYCLE_STAGES.join(' → ') }));
-/** Values of the workspace's custom fields by key; validated against their definitions on write. */
-export const CustomValuesSchema = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), Type.Unknown(), {
-  description: 'Custom field values by key (GET /custom-fields); null clears one.',
-});
+export { CustomValuesSchema } from '../../platform/http/schemas.js';

@@ -43,3 +43,9 @@ export { createContact, getContact, listContacts, updateContact, type Contact, t
 export { findLikelyDuplicates, SURE_SCORE, type DuplicateCandidate } from './contacts.duplicates.js';
 export { findContactsByEmail, findContactsByPhone } from './contacts.lookup.js';
 export { createAccount, getAccount, listAccounts, type Account, type AccountInput } from './accounts.service.js';
+export { CustomValuesSchema, TagsSchema } from './common.schema.js';
+/** File reading for other modules' importers (catalog): CSV in any common encoding, or XLSX. */
+export { readImportFile, ImportFileError, ENCODINGS, type ParsedFile } from './import-files.js';
+export { linkContact } from './account-contacts.service.js';
+export { AccountSchema } from './accounts.schema.js';
+export { ContactSchema } from './contacts.schema.js';

@@ -30,6 +30,11 @@ export const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** Values of the workspace's custom fields by key; validated against their definitions on write (platform/custom-fields). */
+export const CustomValuesSchema = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), Type.Unknown(), {
+  description: 'Custom field values by key (GET /custom-fields); null clears one.',
+});
+
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), nextCursor: Nullable(Type.String()) });
 

@@ -30,7 +30,8 @@ const byRank = (a: RankedRow, b: RankedRow) =>
 export interface SearchableView {
   workspaceId: PgColumn;
   id: PgColumn;
-  ownerId: PgColumn;
+  /** Absent for records nobody owns (products): everyone who may search reads them. */
+  ownerId?: PgColumn;
   deletedAt: PgColumn;
   searchKeys: PgColumn;
   searchText: PgColumn;
@@ -46,7 +47,7 @@ export interface SearchedTable {
 
 
 /**
- * A search provider for an owned table with search-key columns: exact key hits through the GIN index,
+ * A search provider for a table with search-key columns: exact key hits through the GIN index,
  * then, when those leave room, typo-tolerant trigram matches for Latin queries of 3+ characters. Only
  * records the caller may read, none from the recycle bin.
  *
@@ -69,7 +70,7 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
   return {
     type: options.type,
     search: (tx, ctx, query) => withIndexScans(tx, async () => {
-      const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), ownershipFilter(ctx, 'read', v.ownerId));
+      const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), v.ownerId ? ownershipFilter(ctx, 'read', v.ownerId) : undefined);
       const weights = [...new Set(query.weights)].sort((a, b) => b - a);
       const found: { id: string; score: number }[] = [];
       const better: string[] = [];

@@ -1,0 +1,63 @@
+import type { Executor } from '../../db/client.js';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { AppError, type FieldError } from '../../platform/errors/app-error.js';
+import { assertCurrency, getPriceBook, priceOf } from './price-books.service.js';
+import { productsByIds } from './products.service.js';
+
+export interface LineItemProductInput {
+  productId: string;
+  /** A price agreed for this line, in minor units; absent or null: the price book's. */
+  unitPrice?: number | null;
+}
+
+/** What a line item copies from the catalog when it is written, so later catalog changes leave it as sold. */
+export interface PricedLineItem {
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string | null;
+  /** The price the line uses, in minor units of the currency. */
+  unitPrice: number;
+  /** The price book's price (null when the book has none): a line below it is discounted. */
+  listPrice: number | null;
+}
+
+/**
+ * Checks the products of line items (quotes, orders, opportunities) and prices them: each product must be a
+ * live, active one of the workspace, and each line needs a price — its own, or the product's in the price
+ * book (else the currency's default book). Every problem is reported at once, named by its place:
+ * `<field>.<i>.productId` (unknown, deleted, inactive) or `<field>.<i>.unitPrice` (no price anywhere).
+ * A price book of another workspace is a 404; one in another currency or inactive, a 400 on `priceBookId`.
+ */
+export async function priceLineItems(
+  tx: Executor,
+  ctx: RequestContext,
+  items: LineItemProductInput[],
+  options: { currency: string; priceBookId?: string | null; field?: string },
+): Promise<PricedLineItem[]> {
+  const field = options.field ?? 'lineItems';
+  assertCurrency(options.currency);
+  if (options.priceBookId) {
+    const book = await getPriceBook(tx, ctx, options.priceBookId);
+    if (book.currency !== options.currency || !book.active) throw new AppError('VALIDATION_FAILED', 400, {}, [{ field: 'priceBookId', code: 'invalid' }]);
+  }
+  const found = new Map((await productsByIds(tx, ctx, items.map((i) => i.productId))).map((p) => [p.id, p]));
+  const errors: FieldError[] = [];
+  const priced: PricedLineItem[] = [];
+  for (const [i, item] of items.entries()) {
+    const product = found.get(item.productId);
+    if (!product || product.deletedAt || !product.active) {
+      errors.push({ field: `${field}.${i}.productId`, code: 'invalid' });
+      continue;
+    }
+    const listPrice = await priceOf(tx, ctx, { productId: product.id, priceBookId: options.priceBookId, currency: options.currency });
+    const unitPrice = item.unitPrice ?? listPrice;
+    if (unitPrice === null) {
+      errors.push({ field: `${field}.${i}.unitPrice`, code: 'required' });
+      continue;
+    }
+    priced.push({ productId: product.id, sku: product.sku, name: product.name, unit: product.unit, unitPrice, listPrice });
+  }
+  if (errors.length) throw new AppError('VALIDATION_FAILED', 400, {}, errors);
+  return priced;
+}
