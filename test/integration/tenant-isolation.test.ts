@@ -32,6 +32,8 @@ beforeAll(async () => {
   await asA('PATCH', '/api/v1/workspace', { name: 'Workspace A 甲乙' });
   await asA('POST', '/api/v1/interactions', { type: 'call', channel: 'phone', participants: [{ kind: 'contact', id: contact.id }] });
   await asA('POST', '/api/v1/tasks', { title: '回访', recordType: 'contact', recordId: contact.id });
+  await asA('POST', '/api/v1/calendar/meetings', { subject: '拜访', startsAt: '2026-12-01T02:00:00Z', endsAt: '2026-12-01T03:00:00Z', attendees: [{ kind: 'contact', id: contact.id }] });
+  await asA('POST', '/api/v1/calendar/feed', {});
   await asA('POST', '/api/v1/calls/types', { names: { 'zh-CN': '投诉' }, scripts: { 'zh-CN': '您好，{{contact.name}}' } });
   // Inactive: nothing for other tests' delivery runs (on a shared server database) to post to a host that is not there.
   const hook = (await asA('POST', '/api/v1/webhooks', { url: 'https://hooks.a.example/guanxi', events: ['*'] })).json();
