@@ -21,6 +21,7 @@ import { MembersSettings } from '../modules/settings/MembersSettings';
 import { RolesSettings } from '../modules/settings/RolesSettings';
 import { SettingsLayout } from '../modules/settings/SettingsLayout';
 import { TelephonySettings } from '../modules/settings/TelephonySettings';
+import { CallScriptsSettings } from '../modules/calls/CallScriptsSettings';
 import { WebhooksSettings } from '../modules/settings/webhooks/WebhooksSettings';
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
 import { TasksPage } from '../modules/tasks/TasksPage';
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
                   { path: 'webhooks', element: <WebhooksSettings /> },
                   { path: 'email', element: <InboundEmailSettings /> },
                   { path: 'telephony', element: <TelephonySettings /> },
+                  { path: 'call-scripts', element: <CallScriptsSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
               },

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useFormat } from '../../app/useFormat';
+import { CallScript } from './CallScript';
 import { formatDuration, secondsBetween, type ActiveCall, type CallContact } from './callState';
 import { QuickCreateContact } from './QuickCreateContact';
 
@@ -16,7 +17,7 @@ interface CallCardProps {
   onCreated: (contact: CallContact) => void;
 }
 
-/** One call in the screen pop: the number, the matching contacts (or a quick-create form), the call's state. */
+/** One call in the screen pop: the number, the matching contacts (or a quick-create form), the call's state, its script. */
 export function CallCard({ call, onClose, onCreated }: CallCardProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -94,6 +95,7 @@ export function CallCard({ call, onClose, onCreated }: CallCardProps) {
         ) : (
           <QuickCreateContact phone={call.number} onCreated={onCreated} />
         )}
+        {call.status !== 'ended' && <CallScript call={call} />}
         {call.status === 'ended' && call.contactId && (
           <Link to={`/contacts/${call.contactId}`} data-testid="call-logged-link">
             {t('calls.viewLogged')}
