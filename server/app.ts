@@ -28,6 +28,7 @@ import { accountSearchProvider, contactSearchProvider, customerRoutes } from './
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { formPageRoutes, marketingRoutes } from './modules/marketing/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
+import { salesRoutes } from './modules/sales/index.js';
 import { registerInboundEmail } from './integrations/email/index.js';
 import { fileRoutes } from './platform/files/files.routes.js';
 import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
@@ -39,7 +40,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
 export const searchProviders = [contactSearchProvider, accountSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes, salesRoutes];
 
 export interface AppOptions {
   config: Config;

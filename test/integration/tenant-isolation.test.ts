@@ -32,14 +32,22 @@ beforeAll(async () => {
   await asA('PATCH', '/api/v1/workspace', { name: 'Workspace A 甲乙' });
   await asA('POST', '/api/v1/interactions', { type: 'call', channel: 'phone', participants: [{ kind: 'contact', id: contact.id }] });
   await asA('POST', '/api/v1/tasks', { title: '回访', recordType: 'contact', recordId: contact.id });
+  await asA('POST', '/api/v1/calls/types', { names: { 'zh-CN': '投诉' }, scripts: { 'zh-CN': '您好，{{contact.name}}' } });
   await asA('POST', '/api/v1/calendar/meetings', { subject: '拜访', startsAt: '2026-12-01T02:00:00Z', endsAt: '2026-12-01T03:00:00Z', attendees: [{ kind: 'contact', id: contact.id }] });
   await asA('POST', '/api/v1/calendar/feed', {});
-  await asA('POST', '/api/v1/calls/types', { names: { 'zh-CN': '投诉' }, scripts: { 'zh-CN': '您好，{{contact.name}}' } });
+  const deal = (await asA('POST', '/api/v1/opportunities', { name: '华为 5G', accountId: account.id, contactId: contact.id })).json();
+  await t.app.inject({ method: 'PUT', url: `/api/v1/opportunities/${deal.id}/contacts/${contact.id}`, headers: { cookie: a.cookie }, payload: { role: 'decision_maker' } });
+  await asA('POST', '/api/v1/leads', { name: '线索', company: '线索公司' });
+  await asA('POST', '/api/v1/lead-assignment-rules', { name: '全部', assignees: [a.userId] });
+  await asA('POST', '/api/v1/lead-scoring-rules', { name: '展会', condition: { field: 'source', operator: 'in', values: ['展会'] }, points: 5 });
   // Inactive: nothing for other tests' delivery runs (on a shared server database) to post to a host that is not there.
   const hook = (await asA('POST', '/api/v1/webhooks', { url: 'https://hooks.a.example/guanxi', events: ['*'] })).json();
   await asA('PATCH', `/api/v1/webhooks/${hook.id}`, { active: false });
   const form = (await asA('POST', '/api/v1/forms', { name: 'A form', language: 'zh-CN', title: '试用', fields: [{ key: 'name', label: '姓名', type: 'text', required: true, mapTo: 'name' }] })).json();
   await t.app.inject({ method: 'POST', url: `/api/v1/public/forms/${form.token}/submissions`, payload: { values: { name: '表单客户' } } });
+  // The catalog: a category, a product in it with a list price (so a default price book and an entry too).
+  const category = (await asA('POST', '/api/v1/product-categories', { name: '穿戴设备' })).json();
+  await asA('POST', '/api/v1/products', { sku: 'A-BAND-1', name: '智能手环', categoryId: category.id, listPrices: [{ currency: 'CNY', unitPrice: 19900 }] });
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

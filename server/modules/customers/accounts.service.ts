@@ -7,7 +7,8 @@ import { ownedRecords } from '../../platform/records/owned-records.js';
 import { normalizeText } from '../../platform/search/normalize.js';
 import { searchKeys } from '../../platform/search/search-keys.js';
 import { accounts, type Address } from './accounts.tables.js';
-import { cleanText, phoneField } from './contacts.service.js';
+import { phoneField } from '../../platform/phones.js';
+import { cleanText } from '../../platform/text.js';
 
 export type Account = typeof accounts.$inferSelect;
 export type AccountInput = Partial<Omit<Account, 'workspaceId' | 'id' | 'searchKeys' | 'searchText' | 'deletedAt' | 'deletedBy' | 'createdAt' | 'updatedAt'>> & { name: string };

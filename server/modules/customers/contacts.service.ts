@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { invalidField } from '../../platform/errors/app-error.js';
 import type { ListParams, ListSpec } from '../../platform/http/list-query.js';
-import { toE164 } from '../../platform/phones.js';
+import { phoneField } from '../../platform/phones.js';
+import { cleanText } from '../../platform/text.js';
 import { ownedRecords } from '../../platform/records/owned-records.js';
 import { normalizeText } from '../../platform/search/normalize.js';
 import { searchKeys } from '../../platform/search/search-keys.js';
@@ -32,28 +32,12 @@ export const contactListSpec: ListSpec = {
 };
 
 /** Trims text and turns blanks into null; lower-cases e-mail. */
-export function cleanText(value: string | null | undefined, lower = false): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  return lower ? trimmed.toLowerCase() : trimmed;
-}
-
 /**
  * Contact fields as stored: trimmed, e-mail lower-cased, phone in E.164 (read in the workspace's country
  * when it has no country code; unreadable → 400 on `phone`), and the search columns rebuilt from the
  * whole record.
  */
 const TEXT_FIELDS = ['company', 'title', 'department', 'wechatId', 'source'] as const;
-
-/** A typed phone in E.164, or a 400 naming the field when it is not a number. */
-export function phoneField(raw: string | null | undefined, country: string, field: string): string | null {
-  const text = cleanText(raw);
-  if (!text) return null;
-  const e164 = toE164(text, country);
-  if (!e164) throw invalidField(field, 'invalid');
-  return e164;
-}
 
 /** Exported for bench/search.ts, so that the rows it bulk-loads are exactly what the product stores. */
 export async function contactColumns(_tx: Executor, ctx: RequestContext, input: Partial<ContactInput>, before: Contact | null): Promise<Partial<Contact>> {

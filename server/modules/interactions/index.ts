@@ -25,7 +25,7 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(emailRoutes);
   await app.register(emailOutRoutes);
 };
-export { deleteInteraction, getInteraction, logInteraction, MAX_MEETING_DAYS, timelineOf, updateInteraction, type Interaction, type InteractionInput, type LinkedInteraction, type Participant } from './interactions.service.js';
+export { deleteInteraction, getInteraction, logInteraction, MAX_MEETING_DAYS, shareTimeline, timelineOf, updateInteraction, type Interaction, type InteractionInput, type LinkedInteraction, type Participant } from './interactions.service.js';
 export { createTask, listTasks, type Task, type TaskInput } from './tasks.service.js';
 export { meetingsBetween, type MeetingRange } from './meetings.service.js';
 export { InteractionSchema, RecordRefSchema } from './interactions.schema.js';

@@ -95,6 +95,7 @@ async function writeLinks(tx: Executor, ctx: RequestContext, row: Interaction, r
   await tx.insert(interactionLinks).values(
     refs.map((ref) => ({ workspaceId: ctx.workspaceId, ...ref, interactionId: row.id, occurredAt: row.occurredAt, type: row.type, channel: row.channel, ownerId: row.ownerId })),
   );
+  for (const ref of refs) await linkableRecord(ref.recordType)?.onLinked?.(tx, ctx, ref.recordId);
 }
 
 export async function linksOf(tx: Executor, ctx: RequestContext, ids: string[]): Promise<Map<string, RecordRef[]>> {
@@ -224,6 +225,21 @@ export async function contactSummary(tx: Executor, ctx: RequestContext, ref: Rec
   const [last] = await tx.select({ at: interactionLinks.occurredAt }).from(interactionLinks).where(where).orderBy(desc(interactionLinks.occurredAt)).limit(1);
   const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(interactionLinks).where(where)) as [{ count: number }];
   return { lastAt: last?.at ?? null, count };
+}
+
+/**
+ * Puts everything on one record's timeline also on others' (a converted lead's history on its new contact,
+ * account and deal); the source keeps its own. Already shared items are left as they are.
+ */
+export async function shareTimeline(tx: Executor, ctx: RequestContext, from: RecordRef, to: RecordRef[]): Promise<void> {
+  for (const target of to) {
+    await tx.execute(sql`
+      insert into ${interactionLinks} (workspace_id, record_type, record_id, interaction_id, occurred_at, type, channel, owner_id)
+      select workspace_id, ${target.recordType}, ${target.recordId}, interaction_id, occurred_at, type, channel, owner_id
+        from ${interactionLinks}
+       where workspace_id = ${ctx.workspaceId} and record_type = ${from.recordType} and record_id = ${from.recordId}
+      on conflict do nothing`);
+  }
 }
 
 /** Merged contacts' timelines move to the surviving contact; participants point at it too. */

@@ -18,6 +18,8 @@ export interface LinkableRecordType {
    * suggestions scan an owner's contacts at once instead of asking for each).
    */
   owned?: PgTable & { workspaceId: PgColumn; id: PgColumn; name: PgColumn; ownerId: PgColumn; deletedAt: PgColumn };
+  /** Called in the same transaction after interactions were linked to the record (a lead's behaviour score). */
+  onLinked?(tx: Executor, ctx: RequestContext, id: string): Promise<void>;
 }
 
 const types = new Map<string, LinkableRecordType>();
