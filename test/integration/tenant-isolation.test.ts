@@ -38,6 +38,7 @@ beforeAll(async () => {
   const deal = (await asA('POST', '/api/v1/opportunities', { name: '华为 5G', accountId: account.id, contactId: contact.id })).json();
   await t.app.inject({ method: 'PUT', url: `/api/v1/opportunities/${deal.id}/contacts/${contact.id}`, headers: { cookie: a.cookie }, payload: { role: 'decision_maker' } });
   await asA('POST', '/api/v1/leads', { name: '线索', company: '线索公司' });
+  await asA('POST', '/api/v1/teams', { name: 'A 团队', region: '华东' });
   await asA('POST', '/api/v1/lead-assignment-rules', { name: '全部', assignees: [a.userId] });
   await asA('POST', '/api/v1/lead-scoring-rules', { name: '展会', condition: { field: 'source', operator: 'in', values: ['展会'] }, points: 5 });
   // Inactive: nothing for other tests' delivery runs (on a shared server database) to post to a host that is not there.

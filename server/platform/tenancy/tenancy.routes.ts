@@ -7,8 +7,12 @@ import { UserSchema, WorkspaceSchema } from '../auth/auth.schema.js';
 import { createInvite, listInvites, revokeInvite } from './invites.service.js';
 import { getMember, listMembers, setMemberActive, updateMember } from './members.service.js';
 import { getProfile, updateProfile } from './profile.service.js';
+import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from './teams.service.js';
 import {
   CreateInviteBody,
+  CreateTeamBody,
+  TeamSchema,
+  UpdateTeamBody,
   CreatedInviteSchema,
   InviteSchema,
   MemberListQuery,
@@ -47,6 +51,24 @@ export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return asCaller(request, (tx, ctx) => updateProfile(tx, ctx, request.body));
     },
   );
+
+  const teamTags = ['members'];
+  app.get('/teams', { schema: { tags: teamTags, summary: 'Teams, with their manager, region and member count', response: { 200: Type.Object({ data: Type.Array(Type.Composite([TeamSchema, Type.Object({ memberCount: Type.Integer() })])) }), ...errorResponses } } }, async (request) => ({
+    data: await asCaller(request, (tx, ctx) => listTeams(tx, ctx)),
+  }));
+  app.post('/teams', { schema: { tags: teamTags, summary: 'Create a team (admin)', body: CreateTeamBody, response: { 201: TeamSchema, 409: Type.Ref('Problem'), ...errorResponses } } }, async (request, reply) =>
+    reply.status(201).send(await asCaller(request, (tx, ctx) => createTeam(tx, ctx, request.body))),
+  );
+  app.get('/teams/:id', { schema: { tags: teamTags, summary: 'One team', params: IdParams, response: { 200: TeamSchema, ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => getTeam(tx, ctx, request.params.id)),
+  );
+  app.patch('/teams/:id', { schema: { tags: teamTags, summary: 'Rename a team, or change its manager or region (admin)', params: IdParams, body: UpdateTeamBody, response: { 200: TeamSchema, 409: Type.Ref('Problem'), ...errorResponses } } }, (request) =>
+    asCaller(request, (tx, ctx) => updateTeam(tx, ctx, request.params.id, request.body)),
+  );
+  app.delete('/teams/:id', { schema: { tags: teamTags, summary: 'Remove a team; its members stay, without a team (admin)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    await asCaller(request, (tx, ctx) => deleteTeam(tx, ctx, request.params.id));
+    return reply.status(204).send(null);
+  });
 
   const memberTags = ['members'];
   app.get(

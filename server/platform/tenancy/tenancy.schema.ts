@@ -56,3 +56,18 @@ export const UpdateProfileBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const TeamSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  managerId: Nullable(Uuid),
+  region: Nullable(Type.String()),
+  createdAt: Timestamp,
+});
+const teamFields = {
+  name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
+  managerId: Nullable(Uuid),
+  region: Nullable(Type.String({ maxLength: 100, description: 'Regional office or territory.' })),
+};
+export const CreateTeamBody = Type.Composite([Type.Object({ name: teamFields.name }), Type.Partial(Type.Object({ managerId: teamFields.managerId, region: teamFields.region }))], { additionalProperties: false });
+export const UpdateTeamBody = Type.Partial(Type.Object(teamFields), { additionalProperties: false });

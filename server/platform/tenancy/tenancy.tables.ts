@@ -57,6 +57,10 @@ export const teams = pgTable(
     workspaceId: workspaceIdColumn().references(() => workspaces.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
+    /** Who leads it: forecasts, quotas and win/loss roll up to this manager. */
+    managerId: uuid('manager_id'),
+    /** The regional office or territory it covers (华东, Central…). */
+    region: text('region'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), tenantPolicy()],
