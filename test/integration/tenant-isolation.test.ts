@@ -49,6 +49,8 @@ beforeAll(async () => {
   // The catalog: a category, a product in it with a list price (so a default price book and an entry too).
   const category = (await asA('POST', '/api/v1/product-categories', { name: '穿戴设备' })).json();
   await asA('POST', '/api/v1/products', { sku: 'A-BAND-1', name: '智能手环', categoryId: category.id, listPrices: [{ currency: 'CNY', unitPrice: 19900 }] });
+  // A synced IMAP mailbox (nothing listens on port 1: no sync ever reaches a server).
+  await asA('POST', '/api/v1/mailboxes', { personal: false, address: 'sales@a.example', host: '127.0.0.1', port: 1, tls: 'none', username: 'sales@a.example', password: 'imap secret' });
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

@@ -34,13 +34,20 @@ export interface Address {
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const BODY_MAX = 100_000;
 
+export interface IngestOptions {
+  createContacts: boolean;
+  ownDomain?: string;
+  /** Sent by us (read from a mailbox's Sent folder or written from its address): outbound, and its sender is never made a contact. */
+  outbound?: boolean;
+}
+
 /**
  * Logs an e-mail on the timelines of the contacts whose addresses it carries (from, to, cc), creating a
  * contact for an unknown external sender when asked. Inbound when a contact wrote it, outbound when a member
  * did (a copy sent to the workspace's BCC address). Replies join their thread (In-Reply-To, References);
  * attachments are kept as files. The same Message-ID twice is one interaction.
  */
-export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: InboundEmail, options: { createContacts: boolean; ownDomain?: string }): Promise<LinkedInteraction | null> {
+export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: InboundEmail, options: IngestOptions): Promise<LinkedInteraction | null> {
   const externalId = mail.messageId?.trim() || `<sha256-${createHash('sha256').update(mail.raw).digest('hex')}@guanxi>`;
   // The workspace's own forwarding address is how the mail came in, not somebody in it.
   const ours = (a: Address) => Boolean(options.ownDomain) && a.address.toLowerCase().endsWith(`@${options.ownDomain!.toLowerCase()}`);
@@ -54,7 +61,7 @@ export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: Inbou
   const contacts = await findContactsByEmail(tx, ctx, everyone);
   const sender = mail.from[0];
   const senderAddress = sender?.address.trim().toLowerCase();
-  if (options.createContacts && sender && senderAddress && !members.has(senderAddress) && !contacts.has(senderAddress)) {
+  if (options.createContacts && !options.outbound && sender && senderAddress && !members.has(senderAddress) && !contacts.has(senderAddress)) {
     contacts.set(senderAddress, await createContact(tx, ctx, { name: sender.name.trim() || senderAddress, email: senderAddress, source: 'email' }));
   }
   const participants: Participant[] = [];
@@ -87,7 +94,7 @@ export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: Inbou
   return logInteraction(tx, ctx, {
     type: 'email',
     channel: 'email',
-    direction: fromMember ? 'outbound' : 'inbound',
+    direction: fromMember || options.outbound ? 'outbound' : 'inbound',
     occurredAt: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : new Date(),
     subject: mail.subject?.slice(0, 500) ?? null,
     body: mail.text?.slice(0, BODY_MAX) ?? null,

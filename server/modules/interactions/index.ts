@@ -4,6 +4,7 @@ import { registerViewableList } from '../../platform/views/views.service.js';
 import { callRoutes } from './calls.routes.js';
 import { emailRoutes } from './email.routes.js';
 import { emailOutRoutes } from './email-out.routes.js';
+import { mailboxRoutes } from './mailboxes.routes.js';
 import { interactionRoutes } from './interactions.routes.js';
 import { interactionListSpec } from './interactions.service.js';
 import { taskRoutes } from './tasks.routes.js';
@@ -24,6 +25,7 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(callRoutes);
   await app.register(emailRoutes);
   await app.register(emailOutRoutes);
+  await app.register(mailboxRoutes);
 };
 export { deleteInteraction, getInteraction, logInteraction, MAX_MEETING_DAYS, shareTimeline, timelineOf, updateInteraction, type Interaction, type InteractionInput, type LinkedInteraction, type Participant } from './interactions.service.js';
 export { createTask, listTasks, type Task, type TaskInput } from './tasks.service.js';
@@ -32,3 +34,15 @@ export { InteractionSchema, RecordRefSchema } from './interactions.schema.js';
 export { handleCallEvent, type CallEvent } from './calls.service.js';
 export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';
 export { sendDueReminders } from './reminders.js';
+export {
+  MAILBOX_SYNC_JOB,
+  advanceFolder,
+  connectionOf,
+  enqueueDueSyncs,
+  finishSync,
+  mailboxToSync,
+  provideMailboxProbe,
+  recordMailboxMessage,
+  type MailboxConnection,
+  type MailboxFolder,
+} from './mailboxes.service.js';

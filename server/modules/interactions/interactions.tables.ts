@@ -288,3 +288,48 @@ export const callTypes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), tenantPolicy()],
 ).enableRLS();
+
+/** Where a mailbox folder's sync stands: the UIDs below `lastUid` of this UIDVALIDITY are logged. */
+export interface MailboxFolderState {
+  uidValidity: string;
+  lastUid: number;
+}
+export type MailboxTls = 'tls' | 'starttls' | 'none';
+
+/**
+ * An IMAP mailbox whose mail is logged on the timeline: a member's own (userId) or the workspace's (null).
+ * `folderState` advances in the transaction that logs each message, so a crash mid-sync repeats nothing.
+ */
+export const mailboxes = pgTable(
+  'mailboxes',
+  {
+    workspaceId: workspaceIdColumn(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id'),
+    /** The mailbox's own address: mail from it in any folder is ours (outbound). */
+    address: text('address').notNull(),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    tls: text('tls').$type<MailboxTls>().notNull(),
+    username: text('username').notNull(),
+    /** Sealed with platform/secrets (AES-256-GCM). */
+    passwordSealed: text('password_sealed').notNull(),
+    /** Folder paths to sync; null: INBOX and the folder flagged \Sent. */
+    folders: text('folders').array(),
+    /** Mail from an unknown outside sender creates a contact. */
+    createContacts: boolean('create_contacts').notNull().default(false),
+    /** The first sync (and a resync after UIDVALIDITY changed) reaches back this many days. */
+    initialSyncDays: integer('initial_sync_days').notNull().default(30),
+    enabled: boolean('enabled').notNull().default(true),
+    /** By folder path. */
+    folderState: jsonb('folder_state').$type<Record<string, MailboxFolderState>>().notNull().default(sql`'{}'`),
+    /** The latest sync job (queued, running or done), for its progress. */
+    syncJobId: uuid('sync_job_id'),
+    lastSyncAt: timestamp('last_sync_at', { withTimezone: true, precision: 3 }),
+    /** Why the last sync failed, as an error code with its params (translated in the UI); null after a good one. */
+    lastError: jsonb('last_error').$type<{ code: string; params?: Record<string, unknown> }>(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('mailboxes_user_idx').on(t.workspaceId, t.userId), tenantPolicy()],
+).enableRLS();
