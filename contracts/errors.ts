@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'LEAD_ALREADY_CONVERTED',
   'SKU_TAKEN',
   'CATEGORY_NOT_EMPTY',
+  'TELEPHONY_NOT_CONFIGURED',
+  'EXTENSION_NOT_SET',
+  'PBX_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -63,6 +63,13 @@ const ConfigSchema = Type.Object({
   AMI_WORKSPACE_ID: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' })),
   /** Base URL where the PBX serves its call recordings (MixMonitor files); logged calls then link their recording. */
   AMI_RECORDING_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** Click-to-call: the agent's channel the Originate rings first; `{extension}` is their extension (Settings → Telephony). */
+  AMI_DIAL_CHANNEL: Type.String({ minLength: 1, default: 'PJSIP/{extension}' }),
+  /** Click-to-call: the dial plan context, and priority, where the customer's number is dialled once the agent answers. */
+  AMI_DIAL_CONTEXT: Type.String({ minLength: 1, default: 'from-internal' }),
+  AMI_DIAL_PRIORITY: Type.Integer({ minimum: 1, default: 1 }),
+  /** Click-to-call: the caller ID the agent's phone shows while it rings; `{number}` is the customer's number. */
+  AMI_DIAL_CALLER_ID: Type.String({ minLength: 1, default: '{number}' }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { dataDir: string; publicUrl: string };

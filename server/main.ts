@@ -45,7 +45,15 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   // Telephony: the Asterisk Manager Interface, when configured (docs/deploying.md, "Telephony").
   const asterisk = config.AMI_HOST
-    ? startAsteriskAdapter(app, { host: config.AMI_HOST, port: config.AMI_PORT, username: config.AMI_USERNAME!, secret: config.AMI_SECRET!, workspaceId: config.AMI_WORKSPACE_ID!, recordingUrl: config.AMI_RECORDING_URL })
+    ? startAsteriskAdapter(app, {
+        host: config.AMI_HOST,
+        port: config.AMI_PORT,
+        username: config.AMI_USERNAME!,
+        secret: config.AMI_SECRET!,
+        workspaceId: config.AMI_WORKSPACE_ID!,
+        recordingUrl: config.AMI_RECORDING_URL,
+        dial: { channel: config.AMI_DIAL_CHANNEL, context: config.AMI_DIAL_CONTEXT, priority: config.AMI_DIAL_PRIORITY, callerId: config.AMI_DIAL_CALLER_ID },
+      })
     : null;
 
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';

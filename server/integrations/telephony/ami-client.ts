@@ -31,6 +31,8 @@ export class AmiClient {
   private loginId = '';
   private pendingPing: string | null = null;
   private loggedIn = false;
+  /** Actions sent with `send`, by ActionID, waiting for their response. */
+  private readonly waiting = new Map<string, { resolve: (response: AmiMessage) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }>();
   private readonly parser: AmiParser;
   private readonly backoff: { initialMs: number; maxMs: number };
 
@@ -47,6 +49,33 @@ export class AmiClient {
   /** Whether the connection is up and logged in. */
   get connected(): boolean {
     return this.loggedIn;
+  }
+
+  /**
+   * Sends an action (Originate…) on the logged-in connection and resolves with the PBX's response to it
+   * (`Response: Success` or `Error`, matched by ActionID); rejects when not connected, when the connection
+   * drops first, or after `timeoutMs`.
+   */
+  send(action: Record<string, string>, timeoutMs = 5000): Promise<AmiMessage> {
+    const socket = this.socket;
+    if (!this.loggedIn || !socket) return Promise.reject(new Error('not connected to the PBX'));
+    const actionId = this.nextId();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(actionId);
+        reject(new Error(`no answer from the PBX within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(actionId, { resolve, reject, timer });
+      socket.write(formatAction({ ...action, ActionID: actionId }));
+    });
+  }
+
+  private failWaiting(reason: string): void {
+    for (const [id, w] of this.waiting) {
+      clearTimeout(w.timer);
+      w.reject(new Error(reason));
+      this.waiting.delete(id);
+    }
   }
 
   start(): void {
@@ -96,6 +125,7 @@ export class AmiClient {
       if (this.socket === socket) this.socket = null;
       if (this.pinger) clearInterval(this.pinger);
       this.pinger = null;
+      this.failWaiting('the connection to the PBX closed');
       const was = this.loggedIn;
       this.loggedIn = false;
       if (this.stopped) return;
@@ -128,6 +158,14 @@ export class AmiClient {
           this.socket?.destroy();
         }
       } else if (message.ActionID === this.pendingPing) this.pendingPing = null;
+      else {
+        const waiting = message.ActionID ? this.waiting.get(message.ActionID) : undefined;
+        if (waiting) {
+          clearTimeout(waiting.timer);
+          this.waiting.delete(message.ActionID!);
+          waiting.resolve(message);
+        }
+      }
       return;
     }
     if (!this.loggedIn) return;

@@ -78,6 +78,8 @@ describe('AMI stream → call events', () => {
  */
 async function fakeAsterisk(script: (n: number) => { chunks: string[]; drop: boolean; refuseLogin?: boolean }) {
   const logins: AmiMessage[] = [];
+  /** Every action after the login, as received (click-to-call's Originate). */
+  const actions: AmiMessage[] = [];
   let connections = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -89,6 +91,16 @@ async function fakeAsterisk(script: (n: number) => { chunks: string[]; drop: boo
     const plan = script(n);
     const parser = new AmiParser(async (action) => {
       if (action.Action === 'Ping') return socket.write(`Response: Success\r\nActionID: ${action.ActionID}\r\nPing: Pong\r\n\r\n`);
+      if (action.Action === 'Originate') {
+        actions.push(action);
+        // As Asterisk answers: queued at once (Async), or refused for an extension it does not know.
+        const known = !/\/9999$/.test(action.Channel ?? '');
+        return socket.write(
+          known
+            ? `Response: Success\r\nActionID: ${action.ActionID}\r\nMessage: Originate successfully queued\r\n\r\n`
+            : `Response: Error\r\nActionID: ${action.ActionID}\r\nMessage: Extension does not exist.\r\n\r\n`,
+        );
+      }
       if (action.Action !== 'Login') return;
       logins.push(action);
       if (plan.refuseLogin || action.Secret !== 'tops3cret') {
@@ -110,6 +122,7 @@ async function fakeAsterisk(script: (n: number) => { chunks: string[]; drop: boo
   return {
     port: (server.address() as net.AddressInfo).port,
     logins,
+    actions,
     get connections() {
       return connections;
     },
@@ -222,5 +235,52 @@ describe('Asterisk adapter against a PBX on loopback', () => {
     await adapter.stop();
     adapter = null;
     await pbx.close();
+  });
+
+  it('click-to-call: without a PBX says to use tel:, with one sends the Originate for the agent’s extension', async () => {
+    const dial = (who: SignedIn, payload: object, language = 'en') =>
+      t.app.inject({ method: 'POST', url: '/api/v1/calls/dial', headers: { cookie: who.cookie, 'accept-language': language }, payload });
+    const none = await dial(agent, { phone: '138 0013 8000' }, 'zh-CN');
+    expect(none.statusCode).toBe(409);
+    expect(none.json()).toMatchObject({ code: 'TELEPHONY_NOT_CONFIGURED' });
+    expect(none.json().detail ?? none.json().title).toMatch(/tel:/);
+    expect((await api('GET', '/calls/dialer', undefined, agent)).json()).toEqual({ available: false, extension: '8001' });
+
+    const pbx = await fakeAsterisk(() => ({ chunks: [], drop: false }));
+    adapter = startAsteriskAdapter(t.app, {
+      host: '127.0.0.1', port: pbx.port, username: 'guanxi', secret: 'tops3cret', workspaceId: admin.workspaceId,
+      dial: { context: 'crm-outbound', callerId: '"Guanxi" <{number}>' },
+    });
+    await until('logged in', async () => adapter!.client.connected);
+    expect((await api('GET', '/calls/dialer', undefined, agent)).json()).toEqual({ available: true, extension: '8001' });
+
+    const placed = await dial(agent, { phone: '+86 138-0013-8000', recordType: 'contact', recordId: caller });
+    expect(placed.statusCode, placed.body).toBe(202);
+    expect(placed.json()).toEqual({ extension: '8001', number: '+8613800138000' });
+    expect(pbx.actions).toEqual([
+      { Action: 'Originate', Channel: 'PJSIP/8001', Context: 'crm-outbound', Exten: '+8613800138000', Priority: '1', CallerID: '"Guanxi" <+8613800138000>', Timeout: '30000', Async: 'true', ActionID: expect.stringMatching(/^guanxi-\d+$/) },
+    ]);
+
+    // No extension: told so; a record of another workspace or a number without digits: refused by field.
+    expect((await dial(admin, { phone: '13800138000' })).json()).toMatchObject({ code: 'EXTENSION_NOT_SET' });
+    const other = await signUpWorkspace(t.app, 'Other 别家');
+    const theirs = (await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { cookie: other.cookie }, payload: { name: '别家' } })).json();
+    expect((await dial(agent, { phone: '13800138000', recordType: 'contact', recordId: theirs.id })).json().errors[0].field).toBe('recordId');
+    expect((await dial(agent, { phone: '()' })).json().errors[0].field).toBe('phone');
+    // Another workspace has no PBX.
+    expect((await dial(other, { phone: '13800138000' })).json()).toMatchObject({ code: 'TELEPHONY_NOT_CONFIGURED' });
+
+    // The PBX refusing the call is a 502 with its reason.
+    await api('PUT', `/calls/agents/${agent.userId}`, { extension: '9999' });
+    const refused = await dial(agent, { phone: '13800138000' });
+    expect(refused.statusCode).toBe(502);
+    expect(refused.json()).toMatchObject({ code: 'PBX_UNAVAILABLE' });
+    expect(refused.json().detail ?? refused.json().title).toContain('Extension does not exist.');
+    await api('PUT', `/calls/agents/${agent.userId}`, { extension: '8001' });
+
+    await adapter.stop();
+    adapter = null;
+    await pbx.close();
+    expect((await dial(agent, { phone: '13800138000' })).json()).toMatchObject({ code: 'TELEPHONY_NOT_CONFIGURED' });
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { inWorkspace } from '../../db/transaction.js';
 import { contextOfIntegration } from '../../platform/auth/context-loader.js';
-import { handleCallEvent, type CallEvent } from '../../modules/interactions/index.js';
+import { handleCallEvent, provideDialer, type CallEvent } from '../../modules/interactions/index.js';
 import { AmiCallTracker } from './ami-calls.js';
 import { AmiClient } from './ami-client.js';
 
@@ -16,6 +16,37 @@ export interface AsteriskOptions {
   recordingUrl?: string | null;
   backoff?: { initialMs: number; maxMs: number };
   keepAliveMs?: number;
+  /** Click-to-call: how the Originate is written (AMI_DIAL_*). */
+  dial?: Partial<DialOptions>;
+}
+
+export interface DialOptions {
+  /** The agent's channel; `{extension}` is replaced. */
+  channel: string;
+  /** Where the dialled number goes in the dial plan once the agent answers. */
+  context: string;
+  priority: number;
+  /** What the agent's phone shows while it rings; `{number}` and `{extension}` are replaced. */
+  callerId: string;
+  /** How long the agent's phone rings before the attempt is dropped. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_DIAL: DialOptions = { channel: 'PJSIP/{extension}', context: 'from-internal', priority: 1, callerId: '{number}', timeoutMs: 30_000 };
+
+/** The AMI Originate for click-to-call: ring the agent's channel, then the number in the dial plan. */
+export function originateAction(dial: DialOptions, call: { extension: string; number: string }): Record<string, string> {
+  const fill = (template: string) => template.replaceAll('{extension}', call.extension).replaceAll('{number}', call.number);
+  return {
+    Action: 'Originate',
+    Channel: fill(dial.channel),
+    Context: dial.context,
+    Exten: call.number,
+    Priority: String(dial.priority),
+    CallerID: fill(dial.callerId),
+    Timeout: String(dial.timeoutMs),
+    Async: 'true',
+  };
 }
 
 export interface AsteriskAdapter {
@@ -31,6 +62,7 @@ export interface AsteriskAdapter {
  * configured workspace, as a program with the manager role (like an API key with the write scope) —
  * each in its own transaction, one after the other in the PBX's order — and publishes the screen pop
  * after each commit. A failing event is logged and skipped; the connection and the server stay up.
+ * It also places the workspace's click-to-call calls (POST /calls/dial) with an AMI Originate.
  */
 export function startAsteriskAdapter(app: FastifyInstance, options: AsteriskOptions): AsteriskAdapter {
   const log = app.log.child({ integration: 'asterisk' });
@@ -60,12 +92,20 @@ export function startAsteriskAdapter(app: FastifyInstance, options: AsteriskOpti
       }
     },
   });
+  const dial = { ...DEFAULT_DIAL, ...options.dial };
+  const removeDialer = provideDialer(options.workspaceId, {
+    async originate(call) {
+      const response = await client.send(originateAction(dial, call));
+      if (response.Response !== 'Success') throw new Error(response.Message || 'the PBX refused the call');
+    },
+  });
   client.start();
   return {
     client,
     tracker,
     idle: () => queue,
     async stop() {
+      removeDialer();
       await client.stop();
       await queue;
     },

@@ -4,7 +4,7 @@ import { LOCALES } from '../../../contracts/roles.js';
 import { asCaller } from '../../platform/http/route-context.js';
 import { IdParams, Nullable, StringEnum, Timestamp, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { CALL_TYPE_DEFAULTS, createCallType, deleteCallType, listCallTypes, renderCallScript, updateCallType } from './call-scripts.service.js';
-import { handleCallEvent, listAgentExtensions, setAgentExtension } from './calls.service.js';
+import { dial, dialerOf, handleCallEvent, listAgentExtensions, setAgentExtension } from './calls.service.js';
 import { MERGE_FIELDS } from './email-out.service.js';
 
 const tags = ['calls'];
@@ -117,6 +117,35 @@ export const callRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => asCaller(request, (tx, ctx) => renderCallScript(tx, ctx, request.params.id, request.query)),
+  );
+  app.get(
+    '/calls/dialer',
+    {
+      schema: {
+        tags,
+        summary: 'Whether click-to-call goes through the phone system for you',
+        description: '`available`: the workspace has a PBX connection (POST /calls/dial works once you have an extension); otherwise dial with a tel: link.',
+        response: { 200: Type.Object({ available: Type.Boolean(), extension: Nullable(Type.String()) }), ...errorResponses },
+      },
+    },
+    (request) => asCaller(request, (tx, ctx) => dialerOf(tx, ctx)),
+  );
+  app.post(
+    '/calls/dial',
+    {
+      schema: {
+        tags,
+        summary: 'Click-to-call: your phone rings, then the number is dialled',
+        description:
+          'The PBX (Asterisk: an AMI Originate) rings your extension and, when you pick up, calls `phone`; the call then pops and is logged like any other. 409 TELEPHONY_NOT_CONFIGURED without a PBX connection (use a tel: link), EXTENSION_NOT_SET when you have no extension.',
+        body: Type.Object(
+          { phone: Number_, recordType: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), recordId: Type.Optional(Uuid) },
+          { additionalProperties: false },
+        ),
+        response: { 202: Type.Object({ extension: Type.String(), number: Type.String() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await asCaller(request, (tx, ctx) => dial(tx, ctx, request.body))),
   );
   app.get(
     '/calls/agents',

@@ -3,7 +3,8 @@ import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
 import type { InteractionOutcome } from '../../../contracts/interactions.js';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { invalidField } from '../../platform/errors/app-error.js';
+import { AppError, invalidField } from '../../platform/errors/app-error.js';
+import { linkableRecord, linkableRecordTypes } from '../../platform/records/linkable.js';
 import { assertCan, assertMayActOn } from '../../platform/permissions/policy.js';
 import { toE164 } from '../../platform/phones.js';
 import type { RealtimeMessage } from '../../platform/realtime/realtime.js';
@@ -134,4 +135,58 @@ export async function setAgentExtension(tx: Executor, ctx: RequestContext, userI
 
 export function listAgentExtensions(tx: Executor, ctx: RequestContext) {
   return tx.select({ userId: callAgents.userId, extension: callAgents.extension }).from(callAgents).where(eq(callAgents.workspaceId, ctx.workspaceId)).orderBy(callAgents.extension);
+}
+
+/** What places a call from a member's phone: a PBX connection (the Asterisk adapter provides one). */
+export interface Dialer {
+  /** Rings the agent's extension, then connects it to `number`; throws when the PBX refuses or is unreachable. */
+  originate(call: { extension: string; number: string }): Promise<void>;
+}
+
+const dialers = new Map<string, Dialer>();
+
+/** Makes click-to-call go through a PBX for a workspace (integrations call this); returns its removal. */
+export function provideDialer(workspaceId: string, dialer: Dialer): () => void {
+  dialers.set(workspaceId, dialer);
+  return () => {
+    if (dialers.get(workspaceId) === dialer) dialers.delete(workspaceId);
+  };
+}
+
+async function extensionOf(tx: Executor, ctx: RequestContext): Promise<string | null> {
+  if (!ctx.userId) return null;
+  const [agent] = await tx.select({ extension: callAgents.extension }).from(callAgents).where(and(eq(callAgents.workspaceId, ctx.workspaceId), eq(callAgents.userId, ctx.userId)));
+  return agent?.extension ?? null;
+}
+
+/** Whether click-to-call goes through the PBX for the caller (else the browser's tel: link), and from which extension. */
+export async function dialerOf(tx: Executor, ctx: RequestContext): Promise<{ available: boolean; extension: string | null }> {
+  return { available: dialers.has(ctx.workspaceId), extension: await extensionOf(tx, ctx) };
+}
+
+/**
+ * Click-to-call: the PBX rings the caller's extension, then dials `phone`; the call's events then arrive
+ * as for any call (ringing, answered, ended, logged on the timeline). A record named must be one the
+ * caller may read. 409 when the workspace has no PBX connection (use a tel: link) or the caller no extension.
+ */
+export async function dial(tx: Executor, ctx: RequestContext, input: { phone: string; recordType?: string; recordId?: string }): Promise<{ extension: string; number: string }> {
+  if (Boolean(input.recordType) !== Boolean(input.recordId)) throw invalidField(input.recordType ? 'recordId' : 'recordType', 'required');
+  if (input.recordType && input.recordId) {
+    const type = linkableRecord(input.recordType);
+    if (!type) throw invalidField('recordType', 'enum', { allowed: linkableRecordTypes().join(', ') });
+    await type.titleOf(tx, ctx, input.recordId).catch((err: unknown) => {
+      throw err instanceof AppError && err.status === 404 ? invalidField('recordId', 'invalid') : err;
+    });
+  }
+  const dialer = dialers.get(ctx.workspaceId);
+  if (!dialer) throw new AppError('TELEPHONY_NOT_CONFIGURED', 409);
+  const extension = await extensionOf(tx, ctx);
+  if (!extension) throw new AppError('EXTENSION_NOT_SET', 409);
+  // What the dial plan matches: the digits as people dial them (a leading + kept), without separators.
+  const number = input.phone.replace(/[^\d+*#]/g, '');
+  if (!/\d/.test(number)) throw invalidField('phone', 'format', { format: 'phone' });
+  await dialer.originate({ extension, number }).catch((err: unknown) => {
+    throw new AppError('PBX_UNAVAILABLE', 502, { reason: err instanceof Error ? err.message : String(err) });
+  });
+  return { extension, number };
 }

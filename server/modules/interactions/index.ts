@@ -31,7 +31,7 @@ export { deleteInteraction, getInteraction, logInteraction, MAX_MEETING_DAYS, sh
 export { createTask, listTasks, type Task, type TaskInput } from './tasks.service.js';
 export { meetingsBetween, type MeetingRange } from './meetings.service.js';
 export { InteractionSchema, RecordRefSchema } from './interactions.schema.js';
-export { handleCallEvent, type CallEvent } from './calls.service.js';
+export { handleCallEvent, provideDialer, type CallEvent, type Dialer } from './calls.service.js';
 export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';
 export { sendDueReminders } from './reminders.js';
 export {
