@@ -20,6 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ICAL from 'ical.js';
 import nodemailer from 'nodemailer';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -1127,6 +1128,64 @@ async function main(): Promise<number> {
         await card.getByTestId('call-card-close').click();
         await card.waitFor({ state: 'detached' });
         await request.post(`${baseUrl}/api/v1/calls/events`, { data: { event: 'ended', callId: 'e2e-call-2', direction: 'inbound', customerNumber: '021 6123 4567', cause: 'no_answer' } });
+      },
+    },
+    // ---------------------------------------------------------------- calendar: a meeting with a contact, the iCalendar feed
+    {
+      name: 'schedule a meeting with a contact by clicking a free time in the week view; it is in the grid and on the contact’s timeline',
+      run: async () => {
+        assert(demoPage, 'no page');
+        assert(callerId, 'no caller contact');
+        const page = demoPage;
+        activePage = page;
+        await page.goto(`${baseUrl}/`);
+        await page.getByTestId('nav-calendar').click();
+        await expectPath(page, '/calendar');
+        await page.getByTestId('calendar-timegrid').waitFor();
+        // `w` is the week view (the default), `m` the month: the keys switch views.
+        await page.keyboard.press('m');
+        await page.getByTestId('calendar-month').waitFor();
+        await page.keyboard.press('w');
+        await page.getByTestId('calendar-timegrid').waitFor();
+        // Wednesday 10:00: an hour is 48 px and the grid opens scrolled to 08:00, so 10:00 is in sight.
+        const wednesday = await page.getByTestId('calendar-day').nth(2).boundingBox();
+        assert(wednesday, 'no day column');
+        await page.mouse.click(wednesday.x + 30, wednesday.y + 10 * 48 + 6);
+        await page.getByTestId('meeting-subject').fill('季度回顾 · 赵六');
+        await page.getByTestId('meeting-location').fill('上海浦东 会议室 A');
+        await page.getByTestId('meeting-contacts').click();
+        await page.keyboard.type('赵六');
+        await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: '来电测试 赵六' }).click();
+        // Closes the contact list (Esc would close the dialog).
+        await page.locator('.ant-modal-title').click();
+        await page.getByTestId('meeting-submit').click();
+        const event = page.getByTestId('calendar-event').filter({ hasText: '季度回顾 · 赵六' });
+        await event.waitFor();
+        assert((await event.innerText()).includes('10:00'), `the event reads "${await event.innerText()}", not a 10:00 start`);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-calendar-week.png') });
+        await page.goto(`${baseUrl}/contacts/${callerId}`);
+        await page.getByTestId('timeline-item').filter({ hasText: '季度回顾 · 赵六' }).waitFor();
+      },
+    },
+    {
+      name: 'subscribe to the calendar: the address shown once serves an .ics with the meeting',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.goto(`${baseUrl}/calendar`);
+        await page.getByTestId('calendar-subscribe').click();
+        await page.getByTestId('calendar-feed-make').click();
+        const url = (await page.getByTestId('calendar-feed-url').innerText()).trim();
+        assert(/\/api\/v1\/public\/calendar\/cal_[\w-]+\.ics$/.test(url), `the feed address shown is "${url}"`);
+        // As a calendar app fetches it: no session cookie.
+        const res = await fetch(url);
+        assert(res.status === 200, `fetching the feed answered HTTP ${res.status}`);
+        const events = new ICAL.Component(ICAL.parse(await res.text())).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+        const meeting = events.find((e) => e.summary === '季度回顾 · 赵六');
+        assert(meeting, `the feed holds ${JSON.stringify(events.map((e) => e.summary))}, not the meeting`);
+        assert(meeting.location === '上海浦东 会议室 A', `the feed's meeting is at "${meeting.location}"`);
+        await page.keyboard.press('Escape');
       },
     },
     // ---------------------------------------------------------------- integrations: webhooks, inbound e-mail, task reminders

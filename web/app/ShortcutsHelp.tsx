@@ -23,6 +23,10 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ['f'], action: 'shortcuts.filterList' },
   { keys: ['Esc'], action: 'shortcuts.clearSelection' },
   { keys: ['l'], action: 'timeline.shortcut' },
+  { keys: ['d', 'w', 'm'], joiner: 'or', action: 'calendar.shortcuts.view' },
+  { keys: ['t'], action: 'calendar.shortcuts.today' },
+  { keys: ['←', '→'], joiner: 'or', action: 'calendar.shortcuts.move' },
+  { keys: ['n'], action: 'calendar.shortcuts.new' },
   { keys: ['?'], action: 'shortcuts.help' },
 ];
 

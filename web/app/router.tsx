@@ -25,6 +25,7 @@ import { CallScriptsSettings } from '../modules/calls/CallScriptsSettings';
 import { WebhooksSettings } from '../modules/settings/webhooks/WebhooksSettings';
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
 import { TasksPage } from '../modules/tasks/TasksPage';
+import { CalendarPage } from '../modules/calendar/CalendarPage';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
 import { AuthLayout } from './AuthLayout';
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
               { path: '/accounts/import', element: <ImportWizard key="accounts" objectType="accounts" /> },
               { path: '/accounts/:id', element: <AccountPage /> },
               { path: '/tasks', element: <TasksPage /> },
+              { path: '/calendar', element: <CalendarPage /> },
               { path: '/forms', children: [{ index: true, element: <FormsPage /> }, { path: 'new', element: <FormEditor /> }, { path: ':id', element: <FormEditor /> }] },
               {
                 path: '/settings',

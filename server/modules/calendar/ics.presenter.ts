@@ -1,4 +1,4 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import type { LinkedInteraction, Task } from '../interactions/index.js';
 
 export interface Person {
@@ -63,7 +63,7 @@ export function toICalendar(content: FeedContent): string {
     });
     for (const p of m.participants) {
       if (!p.address?.includes('@')) continue;
-      event.createAttendee({ email: p.address, name: p.name ?? null, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.ACCEPTED });
+      event.createAttendee({ email: p.address, name: p.name ?? null, role: ICalAttendeeRole.REQ });
     }
   }
   for (const t of content.tasks) {

@@ -2,6 +2,7 @@ import { Card, Col, Flex, Row, Tabs } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { ScheduleMeetingButton } from '../calendar/ScheduleMeetingButton';
 import { TasksPanel } from '../tasks/TasksPanel';
 import { LogInteractionButton } from './LogInteractionButton';
 import { Timeline } from './Timeline';
@@ -33,7 +34,12 @@ export function ActivityLayout({ record, tabs, side }: ActivityLayoutProps) {
           <Tabs
             activeKey={active}
             onChange={(key) => setParams(key === 'timeline' ? {} : { tab: key }, { replace: true })}
-            tabBarExtraContent={<LogInteractionButton record={record} open={logging} onOpenChange={setLogging} />}
+            tabBarExtraContent={
+              <Flex gap={8}>
+                {record.recordType === 'contact' && <ScheduleMeetingButton contact={{ id: record.recordId, name: record.name }} />}
+                <LogInteractionButton record={record} open={logging} onOpenChange={setLogging} />
+              </Flex>
+            }
             items={[
               { key: 'timeline', label: label('timeline', t('timeline.title')), children: <Timeline record={record} onLog={() => setLogging(true)} /> },
               ...tabs.map((tab) => ({ key: tab.key, label: label(tab.key, tab.label), children: tab.children })),

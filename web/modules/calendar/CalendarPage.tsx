@@ -1,0 +1,148 @@
+import { CalendarOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Segmented, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useFormat } from '../../app/useFormat';
+import { useKeyShortcut } from '../../app/useKeyShortcut';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageHeader } from '../../ui/PageHeader';
+import { fromWallClock, toWallClock } from '../../ui/zonedTime';
+import { addDays, dayKey, parseDayKey, shiftAnchor, startOfDay, viewDays, VIEWS, type CalendarView } from './calendarDays';
+import { FeedModal } from './FeedModal';
+import { MeetingModal, type MeetingDraft } from './MeetingModal';
+import { MonthGrid } from './MonthGrid';
+import { TimeGrid } from './TimeGrid';
+import { useCalendar, type CalendarTask, type Meeting } from './useCalendar';
+
+const SHORTCUT_OF: Record<CalendarView, string> = { day: 'd', week: 'w', month: 'm' };
+
+/** /calendar?view=day|week|month&date=YYYY-MM-DD: my meetings and due tasks; click a free time to schedule. */
+export function CalendarPage() {
+  const { t, i18n } = useTranslation();
+  const { timeZone } = useFormat();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState<MeetingDraft | null>(null);
+  const [openId, setOpenId] = useState<string | null>(params.get('meeting'));
+  const [feedOpen, setFeedOpen] = useState(false);
+
+  const today = startOfDay(toWallClock(new Date(), timeZone));
+  const view: CalendarView = VIEWS.includes(params.get('view') as CalendarView) ? (params.get('view') as CalendarView) : 'week';
+  const anchor = parseDayKey(params.get('date')) ?? today;
+  const days = viewDays(view, anchor);
+  const from = fromWallClock(days[0]!, timeZone);
+  const to = fromWallClock(addDays(days[days.length - 1]!, 1), timeZone);
+  const calendar = useCalendar(from, to);
+  const meetings = calendar.data?.meetings ?? [];
+  const tasks = calendar.data?.tasks ?? [];
+  const opened = meetings.find((m) => m.id === openId) ?? null;
+
+  const go = (next: { view?: CalendarView; date?: Date }) => {
+    const date = next.date ?? anchor;
+    setParams({ view: next.view ?? view, ...(sameAsToday(date) ? {} : { date: dayKey(date) }) }, { replace: true });
+  };
+  const sameAsToday = (date: Date) => dayKey(date) === dayKey(today);
+  const newMeetingAt = (wallStart: Date) => {
+    const start = fromWallClock(wallStart, timeZone);
+    setDraft({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 60 * 60_000).toISOString() });
+  };
+  const nextFreeHour = () => {
+    const now = toWallClock(new Date(), timeZone);
+    return new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours() + 1);
+  };
+  const openTask = (task: CalendarTask) => {
+    if (task.recordType === 'contact' || task.recordType === 'account') navigate(`/${task.recordType}s/${task.recordId}`);
+    else navigate('/tasks');
+  };
+  const openMeeting = (meeting: Meeting) => setOpenId(meeting.id);
+
+  useKeyShortcut('d', () => go({ view: 'day' }));
+  useKeyShortcut('w', () => go({ view: 'week' }));
+  useKeyShortcut('m', () => go({ view: 'month' }));
+  useKeyShortcut('t', () => go({ date: today }));
+  useKeyShortcut('arrowleft', () => go({ date: shiftAnchor(view, anchor, -1) }));
+  useKeyShortcut('arrowright', () => go({ date: shiftAnchor(view, anchor, 1) }));
+  useKeyShortcut('n', () => newMeetingAt(sameAsToday(anchor) ? nextFreeHour() : new Date(anchor.getFullYear(), anchor.getMonth(), anchor.getDate(), 9)));
+
+  const title =
+    view === 'month'
+      ? new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'long' }).format(anchor)
+      : view === 'week'
+        ? new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(days[0]!, days[6]!)
+        : new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(anchor);
+  const empty = !calendar.isPending && !calendar.error && meetings.length === 0 && tasks.length === 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('calendar.title')}
+        subtitle={t('calendar.subtitle')}
+        extra={
+          <>
+            <Button icon={<CalendarOutlined />} onClick={() => setFeedOpen(true)} data-testid="calendar-subscribe">
+              {t('calendar.feed.button')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => newMeetingAt(nextFreeHour())} data-testid="calendar-new">
+              {t('calendar.new')}
+            </Button>
+          </>
+        }
+      />
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Flex align="center" gap={8}>
+          <Tooltip title={`${t('calendar.today')} (t)`}>
+            <Button onClick={() => go({ date: today })} data-testid="calendar-today">
+              {t('calendar.today')}
+            </Button>
+          </Tooltip>
+          <Button icon={<LeftOutlined />} aria-label={t('calendar.previous')} onClick={() => go({ date: shiftAnchor(view, anchor, -1) })} data-testid="calendar-prev" />
+          <Button icon={<RightOutlined />} aria-label={t('calendar.next')} onClick={() => go({ date: shiftAnchor(view, anchor, 1) })} data-testid="calendar-next" />
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="calendar-title">
+            {title}
+          </Typography.Title>
+        </Flex>
+        <Segmented
+          value={view}
+          onChange={(value) => go({ view: value as CalendarView })}
+          options={VIEWS.map((value) => ({ value, label: `${t(`calendar.views.${value}`)} (${SHORTCUT_OF[value]})` }))}
+          data-testid="calendar-view"
+        />
+      </Flex>
+      {calendar.error && <ErrorAlert error={calendar.error} onRetry={() => void calendar.refetch()} />}
+      {empty && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(`calendar.empty.${view}`)} description={t('calendar.empty.text')} data-testid="calendar-empty" />}
+      {view === 'month' ? (
+        <MonthGrid
+          days={days}
+          month={anchor.getMonth()}
+          meetings={meetings}
+          tasks={tasks}
+          timeZone={timeZone}
+          today={today}
+          onDay={(day) => newMeetingAt(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 9))}
+          onOpenDay={(day) => go({ view: 'day', date: day })}
+          onMeeting={openMeeting}
+          onTask={openTask}
+        />
+      ) : (
+        <TimeGrid days={days} meetings={meetings} tasks={tasks} timeZone={timeZone} today={today} onSlot={newMeetingAt} onMeeting={openMeeting} onTask={openTask} />
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+        {t('calendar.keys')}
+      </Typography.Paragraph>
+      <MeetingModal
+        meeting={opened}
+        draft={draft}
+        onClose={() => {
+          setDraft(null);
+          setOpenId(null);
+          if (params.has('meeting')) {
+            params.delete('meeting');
+            setParams(params, { replace: true });
+          }
+        }}
+      />
+      <FeedModal open={feedOpen} onClose={() => setFeedOpen(false)} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from '../../app/api';
+import type { Interaction } from '../../app/types';
+
+/** A meeting as GET /calendar answers it: an interaction of type meeting with its span and place. */
+export type Meeting = Interaction & { endsAt: string | null; allDay: boolean; location: string | null; editable: boolean };
+export interface CalendarTask {
+  id: string;
+  title: string;
+  dueAt: string;
+  status: 'open' | 'done' | 'cancelled';
+  priority: string;
+  ownerId: string | null;
+  recordType: string | null;
+  recordId: string | null;
+  recordTitle: string | null;
+}
+export interface CalendarData {
+  meetings: Meeting[];
+  tasks: CalendarTask[];
+}
+
+/** Meetings and due tasks of [from, to); the previous range stays on screen while the next loads. */
+export function useCalendar(from: Date, to: Date) {
+  return useQuery({
+    queryKey: ['/calendar', from.toISOString(), to.toISOString()],
+    queryFn: ({ signal }) => api.get<CalendarData>('/calendar', { from: from.toISOString(), to: to.toISOString() }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Refreshes calendars, timelines (a meeting with a contact is on its timeline) and 360 figures. */
+export function useMeetingsChanged() {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: ['/calendar'] });
+    void queryClient.invalidateQueries({ queryKey: ['/timeline'] });
+    void queryClient.invalidateQueries({ queryKey: ['overview'] });
+  }, [queryClient]);
+}
