@@ -19,3 +19,27 @@ export function currencyDigits(currency: string): number {
 export function isCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && (Intl.supportedValuesOf('currency') as string[]).includes(code);
 }
+
+/**
+ * A decimal amount as typed ("1,299.50", "¥550", "26768") → minor units of the currency, exactly (digit by
+ * digit, never through a float); null when it is not an amount, is negative, has more decimals than the
+ * currency, or passes MAX_UNIT_PRICE.
+ */
+export function parseAmount(text: string, currency: string): number | null {
+  const cleaned = text.replace(/[\s,，¥￥$€£]/g, '').replace(/^(CNY|RMB|USD|EUR|HKD|TWD|NT)/i, '');
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
+  if (!match) return null;
+  const digits = currencyDigits(currency);
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > digits) return null;
+  const minor = BigInt(match[1]!) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+  return minor > BigInt(MAX_UNIT_PRICE) ? null : Number(minor);
+}
+
+/** Minor units → the plain decimal a form shows for editing (29900, CNY → "299.00"), exactly. */
+export function amountText(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  if (digits === 0) return String(minor);
+  const text = String(minor).padStart(digits + 1, '0');
+  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}

@@ -29,6 +29,7 @@ import { interactionsRoutes } from './modules/interactions/index.js';
 import { formPageRoutes, marketingRoutes } from './modules/marketing/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
 import { salesRoutes } from './modules/sales/index.js';
+import { catalogRoutes, productSearchProvider } from './modules/catalog/index.js';
 import { registerInboundEmail } from './integrations/email/index.js';
 import { fileRoutes } from './platform/files/files.routes.js';
 import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
@@ -39,8 +40,8 @@ import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
-export const searchProviders = [contactSearchProvider, accountSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes, salesRoutes];
+export const searchProviders = [contactSearchProvider, accountSearchProvider, productSearchProvider];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes, salesRoutes, catalogRoutes];
 
 export interface AppOptions {
   config: Config;

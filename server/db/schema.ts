@@ -14,6 +14,7 @@ export * from '../platform/files/files.tables.js';
 export * from '../platform/webhooks/webhooks.tables.js';
 export * from '../modules/marketing/forms.tables.js';
 export * from '../modules/calendar/calendar.tables.js';
+export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/sales/pipelines.tables.js';
 export * from '../modules/sales/opportunities.tables.js';
 export * from '../modules/sales/leads.tables.js';

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { currencyDigits, MAX_UNIT_PRICE } from '../../../contracts/catalog.js';
+import { parseAmount } from '../../../contracts/catalog.js';
 import type { FieldErrorCode } from '../../../contracts/errors.js';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
@@ -39,21 +39,6 @@ export function mapProductColumns(headers: string[]): (string | null)[] {
     taken.add(match[0]);
     return match[0];
   });
-}
-
-/**
- * A decimal amount as typed in a file ("1,299.50", "¥550", "26768") → minor units of the currency, exactly
- * (digit by digit, no float); null when it is not an amount or has more decimals than the currency.
- */
-export function parseAmount(text: string, currency: string): number | null {
-  const cleaned = text.replace(/[\s,，¥￥$€£]/g, '').replace(/^(CNY|RMB|USD|EUR|HKD|TWD|NT\$)/i, '');
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
-  if (!match) return null;
-  const digits = currencyDigits(currency);
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > digits) return null;
-  const minor = BigInt(match[1]!) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
-  return minor > BigInt(MAX_UNIT_PRICE) ? null : Number(minor);
 }
 
 /** A SKU made from a name: GTX Plus Pro → GTX-PLUS-PRO; 智能手环 → ZNSH (pinyin initials). */

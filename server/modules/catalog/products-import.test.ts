@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
-import { mapProductColumns, parseAmount, skuFromName } from './products-import.service.js';
+import { parseAmount } from '../../../contracts/catalog.js';
+import { mapProductColumns, skuFromName } from './products-import.service.js';
 
 const PRODUCTS_CSV = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/datasets/crm-sales-opportunities/products.csv');
 

@@ -1,0 +1,69 @@
+import { ApartmentOutlined, DollarOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCan } from '../../app/useCan';
+import { RecordList } from '../../ui/lists/RecordList';
+import { PageHeader } from '../../ui/PageHeader';
+import { ImportProductsModal } from './ImportProductsModal';
+import { ProductFormModal } from './ProductFormModal';
+import { productListConfig } from './productListConfig';
+import type { Product } from './types';
+import { useCatalogChanged } from './useCatalogChanged';
+
+/** /products: the catalog, with filters, saved views and columns in the URL; categories and price books one click away. */
+export function Products() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const mayManage = useCan('catalog.manage');
+  const changed = useCatalogChanged();
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+
+  const onCreated = (product: Product) => {
+    setCreating(false);
+    message.success(t('catalog.products.created', { name: product.name }));
+    changed();
+    void navigate(`/products/${product.id}`);
+  };
+
+  const addButton = mayManage && (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="product-add">
+      {t('catalog.products.add')}
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('catalog.products.title')}
+        subtitle={t('catalog.products.subtitle')}
+        extra={
+          <>
+            <Link to="/products/categories">
+              <Button icon={<ApartmentOutlined />} data-testid="categories-open">
+                {t('catalog.categories.open')}
+              </Button>
+            </Link>
+            <Link to="/price-books">
+              <Button icon={<DollarOutlined />} data-testid="price-books-open">
+                {t('catalog.priceBooks.open')}
+              </Button>
+            </Link>
+            {mayManage && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="products-import-open">
+                {t('catalog.import.open')}
+              </Button>
+            )}
+            {addButton}
+          </>
+        }
+      />
+      <RecordList config={productListConfig} emptyAction={addButton} />
+      <ProductFormModal open={creating} onClose={() => setCreating(false)} onSaved={onCreated} />
+      <ImportProductsModal open={importing} onClose={() => setImporting(false)} />
+    </>
+  );
+}
