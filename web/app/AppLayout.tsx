@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { useIsMobile } from '../ui/useIsMobile';
 import { CallPop } from '../modules/calls/CallPop';
+import { ClickToCallProvider } from '../modules/calls/ClickToCallProvider';
 import { TaskReminders } from '../modules/tasks/TaskReminders';
 import { AppHeader } from './AppHeader';
 import { Brand } from './Brand';
@@ -26,45 +27,47 @@ export function AppLayout() {
 
   return (
     <RealtimeProvider>
-      <Layout style={{ minHeight: '100vh' }}>
-        {isMobile ? (
-          <Drawer
-            placement="left"
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            size={260}
-            closable={false}
-            styles={{ body: { padding: 0 } }}
-          >
-            <Brand />
-            <NavMenu onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
-        ) : (
-          <Layout.Sider
-            collapsible
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            theme="light"
-            width={220}
-            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
-          >
-            <div style={{ position: 'sticky', top: 0 }}>
-              <Brand collapsed={collapsed} />
-              <NavMenu />
-            </div>
-          </Layout.Sider>
-        )}
-        <Layout style={{ minWidth: 0 }}>
-          <AppHeader isMobile={isMobile} onOpenMenu={() => setDrawerOpen(true)} onShowShortcuts={showHelp} onSearch={showSearch} />
-          <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-            <Outlet />
-          </Layout.Content>
+      <ClickToCallProvider>
+        <Layout style={{ minHeight: '100vh' }}>
+          {isMobile ? (
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={260}
+              closable={false}
+              styles={{ body: { padding: 0 } }}
+            >
+              <Brand />
+              <NavMenu onNavigate={() => setDrawerOpen(false)} />
+            </Drawer>
+          ) : (
+            <Layout.Sider
+              collapsible
+              collapsed={collapsed}
+              onCollapse={setCollapsed}
+              theme="light"
+              width={220}
+              style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+            >
+              <div style={{ position: 'sticky', top: 0 }}>
+                <Brand collapsed={collapsed} />
+                <NavMenu />
+              </div>
+            </Layout.Sider>
+          )}
+          <Layout style={{ minWidth: 0 }}>
+            <AppHeader isMobile={isMobile} onOpenMenu={() => setDrawerOpen(true)} onShowShortcuts={showHelp} onSearch={showSearch} />
+            <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+              <Outlet />
+            </Layout.Content>
+          </Layout>
+          <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+          <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
+          <CallPop />
+          <TaskReminders />
         </Layout>
-        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-        <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
-        <CallPop />
-        <TaskReminders />
-      </Layout>
+      </ClickToCallProvider>
     </RealtimeProvider>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { OwnerName } from '../../app/OwnerName';
 import type { Account } from '../../app/types';
 import { useFormat } from '../../app/useFormat';
+import { PhoneLink } from '../../ui/PhoneLink';
 import { useAccount } from './useAccount';
 
 function ParentName({ id }: { id: string }) {
@@ -27,7 +28,7 @@ export function AccountDetails({ account }: { account: Account }) {
     ['tier', or(account.tier)],
     ['region', or(account.region)],
     ['website', website ? <a href={website} target="_blank" rel="noreferrer">{account.website}</a> : none],
-    ['phone', account.phone ? <a href={`tel:${account.phone}`}>{format.phone(account.phone)}</a> : none],
+    ['phone', account.phone ? <PhoneLink phone={account.phone} /> : none],
     ['email', account.email ? <a href={`mailto:${account.email}`}>{account.email}</a> : none],
     ['parentId', account.parentId ? <ParentName id={account.parentId} /> : none],
     ['creditStatus', account.creditStatus ? t(`accounts.credit.${account.creditStatus}`, { defaultValue: account.creditStatus }) : none],

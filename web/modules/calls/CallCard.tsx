@@ -3,7 +3,7 @@ import { Button, Card, Flex, Tag, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { useFormat } from '../../app/useFormat';
+import { PhoneLink } from '../../ui/PhoneLink';
 import { CallScript } from './CallScript';
 import { formatDuration, secondsBetween, type ActiveCall, type CallContact } from './callState';
 import { QuickCreateContact } from './QuickCreateContact';
@@ -21,7 +21,6 @@ interface CallCardProps {
 export function CallCard({ call, onClose, onCreated }: CallCardProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const format = useFormat();
   const navigate = useNavigate();
   const [hovered, setHovered] = useState(false);
   const [now, setNow] = useState(() => new Date());
@@ -69,7 +68,7 @@ export function CallCard({ call, onClose, onCreated }: CallCardProps) {
       <Flex vertical gap={10}>
         <Flex justify="space-between" align="center" gap={8} wrap>
           <Typography.Text strong style={{ fontSize: token.fontSizeHeading4 }} data-testid="call-number">
-            {call.number ? format.phone(call.number) : t('calls.unknownNumber')}
+            {call.number ? <PhoneLink phone={call.number} /> : t('calls.unknownNumber')}
           </Typography.Text>
           {state}
         </Flex>
