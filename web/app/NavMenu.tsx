@@ -1,4 +1,4 @@
-import { BankOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -14,6 +14,7 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'contacts', path: '/contacts', icon: <TeamOutlined /> },
   { key: 'accounts', path: '/accounts', icon: <BankOutlined /> },
+  { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },
   { key: 'forms', path: '/forms', icon: <FormOutlined />, label: 'forms.nav', action: 'forms.manage' },

@@ -19,9 +19,11 @@ interface RecordLinkProps {
  */
 export function RecordLink({ recordType, id, name, testId }: RecordLinkProps) {
   const path = recordPath(recordType, id);
+  // The list route of the type: contact → /contacts, opportunity → /opportunities.
+  const collection = `/${recordType.endsWith('y') ? `${recordType.slice(0, -1)}ie` : recordType}s`;
   const record = useQuery({
-    queryKey: [`/${recordType}s`, id],
-    queryFn: ({ signal }) => api.get<{ name?: string; title?: string }>(`/${recordType}s/${id}`, undefined, signal),
+    queryKey: [collection, id],
+    queryFn: ({ signal }) => api.get<{ name?: string; title?: string }>(`${collection}/${id}`, undefined, signal),
     enabled: !name && Boolean(path),
     staleTime: 5 * 60_000,
     retry: false,

@@ -25,6 +25,9 @@ import { CallScriptsSettings } from '../modules/calls/CallScriptsSettings';
 import { WebhooksSettings } from '../modules/settings/webhooks/WebhooksSettings';
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
 import { TasksPage } from '../modules/tasks/TasksPage';
+import { OpportunitiesPage } from '../modules/sales/OpportunitiesPage';
+import { OpportunityPage } from '../modules/sales/OpportunityPage';
+import { SalesSettings } from '../modules/sales/settings/SalesSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
@@ -62,6 +65,8 @@ export const router = createBrowserRouter([
               { path: '/accounts', element: <Accounts /> },
               { path: '/accounts/import', element: <ImportWizard key="accounts" objectType="accounts" /> },
               { path: '/accounts/:id', element: <AccountPage /> },
+              { path: '/opportunities', element: <OpportunitiesPage /> },
+              { path: '/opportunities/:id', element: <OpportunityPage /> },
               { path: '/tasks', element: <TasksPage /> },
               { path: '/calendar', element: <CalendarPage /> },
               { path: '/forms', children: [{ index: true, element: <FormsPage /> }, { path: 'new', element: <FormEditor /> }, { path: ':id', element: <FormEditor /> }] },
@@ -77,6 +82,7 @@ export const router = createBrowserRouter([
                   { path: 'webhooks', element: <WebhooksSettings /> },
                   { path: 'email', element: <InboundEmailSettings /> },
                   { path: 'telephony', element: <TelephonySettings /> },
+                  { path: 'sales', element: <SalesSettings /> },
                   { path: 'call-scripts', element: <CallScriptsSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],

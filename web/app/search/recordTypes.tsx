@@ -1,4 +1,4 @@
-import { BankOutlined, FileOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, FileOutlined, FundOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 interface RecordType {
@@ -11,6 +11,7 @@ interface RecordType {
 export const RECORD_TYPES: Record<string, RecordType | undefined> = {
   contact: { path: (id) => `/contacts/${id}`, icon: <UserOutlined /> },
   account: { path: (id) => `/accounts/${id}`, icon: <BankOutlined /> },
+  opportunity: { path: (id) => `/opportunities/${id}`, icon: <FundOutlined /> },
 };
 
 export const UNKNOWN_TYPE_ICON = <FileOutlined />;

@@ -5,7 +5,7 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'telephony', 'call-scripts', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'telephony', 'call-scripts', 'sales', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
@@ -14,6 +14,7 @@ const LABELS: Record<(typeof SECTIONS)[number], string> = {
   webhooks: 'settings.tabs.webhooks',
   email: 'settings.tabs.email',
   telephony: 'settings.tabs.telephony',
+  sales: 'settings.tabs.sales',
   'call-scripts': 'settings.tabs.callScripts',
   'audit-log': 'settings.tabs.auditLog',
 };
@@ -23,6 +24,7 @@ const NEEDS: Partial<Record<(typeof SECTIONS)[number], WorkspaceAction>> = {
   'api-keys': 'apiKeys.manage',
   webhooks: 'workspace.manage',
   'audit-log': 'audit.read',
+  sales: 'sales.configure',
 };
 
 /** /settings/*: one tab per section, each with its own URL. */

@@ -33,19 +33,24 @@ interface RecordListProps<T extends ListRecord> {
   config: ListConfig<T>;
   /** The call to action of the empty list (usually "add"). */
   emptyAction?: ReactNode;
+  /** Filter terms of the page around the list (a chosen pipeline), ANDed to the list's own. */
+  extraFilters?: readonly string[];
+  /** The module's own board in place of the generic kanban, given the list's filters (opportunities by stage). */
+  board?: (query: { filter: string[]; filterLogic?: string }) => ReactNode;
 }
 
 /**
  * A CRM record list from a module's configuration: quick and built filters, saved views, chosen columns,
  * sort by header, bulk actions, virtual rows with more on scrolling, and a kanban board. All in the URL.
  */
-export function RecordList<T extends ListRecord>({ config, emptyAction }: RecordListProps<T>) {
+export function RecordList<T extends ListRecord>({ config, emptyAction, extraFilters = [], board }: RecordListProps<T>) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
   const p = config.testIdPrefix;
   const list = useListState(
     config.textFields.map((f) => f.value),
     config.defaultSort,
+    config.defaultMode,
   );
   const state = list.value;
   const { fields, byName } = useListFields(config.objectType, config.fields);
@@ -56,7 +61,7 @@ export function RecordList<T extends ListRecord>({ config, emptyAction }: Record
   const [selected, setSelected] = useState<string[]>([]);
 
   // The quick filters hold as well as the builder's: numbered after its conditions, ANDed to its logic.
-  const extra = [...(state.owner === 'me' ? [`ownerId:eq:${user.id}`] : []), ...(state.text.trim() ? [`${state.field}:contains:${state.text.trim()}`] : [])];
+  const extra = [...extraFilters, ...(state.owner === 'me' ? [`ownerId:eq:${user.id}`] : []), ...(state.text.trim() ? [`${state.field}:contains:${state.text.trim()}`] : [])];
   const { match, custom } = fromLogicParam(state.logic);
   const logic = logicOf(match, custom, state.filters.length);
   const query = { sort: state.sort, ...listFilterQuery(state.filters, logic, extra) };
@@ -104,7 +109,7 @@ export function RecordList<T extends ListRecord>({ config, emptyAction }: Record
         </Button>
       </Badge>
       {!kanban && <ColumnChooser options={columnOptions} value={columns} onChange={setColumns} onReset={resetColumns} testIdPrefix={p} />}
-      {kanban && groupable.length > 0 && (
+      {kanban && !board && groupable.length > 0 && (
         <Select
           value={groupField?.name}
           onChange={(group: string) => list.set({ group })}
@@ -151,7 +156,9 @@ export function RecordList<T extends ListRecord>({ config, emptyAction }: Record
       {rows.error && !filterError && <ErrorAlert error={rows.error} onRetry={() => void rows.refetch()} />}
       {!kanban && selectedRows.length > 0 && <BulkActions path={config.path} selected={selectedRows} settable={settable} onClear={clearSelection} />}
       {kanban ? (
-        groupField ? (
+        board ? (
+          board(listFilterQuery(state.filters, logic, extra))
+        ) : groupField ? (
           <KanbanBoard
             config={config}
             field={groupField}

@@ -39,6 +39,10 @@ export interface ListConfig<T extends ListRecord> {
   bulkFields: readonly string[];
   /** The second line of a kanban card. */
   cardSubtitle?: (row: T) => ReactNode;
+  /** False when the object has no bulk routes yet: no row selection. */
+  bulk?: boolean;
+  /** How the list opens before the user picks (`?mode=`): default the table. */
+  defaultMode?: 'list' | 'kanban';
   /** i18n keys: empty list, and no match for the filters. */
   texts: { emptyTitle: string; emptyText: string; noMatchTitle: string; noMatchText: string };
 }

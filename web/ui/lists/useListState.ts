@@ -24,7 +24,7 @@ export interface ListState {
 const NAMES: Record<keyof ListState, string> = { owner: 'owner', text: 'q', field: 'field', filters: 'f', logic: 'logic', sort: 'sort', view: 'view', mode: 'mode', group: 'group' };
 
 /** A list's state from the URL; `fields` are the quick filter's, the first being the default. */
-export function useListState(textFields: readonly string[], defaultSort: string) {
+export function useListState(textFields: readonly string[], defaultSort: string, defaultMode: ListState['mode'] = 'list') {
   const [params, setParams] = useSearchParams();
   const field = params.get('field') ?? '';
   const value: ListState = {
@@ -35,10 +35,10 @@ export function useListState(textFields: readonly string[], defaultSort: string)
     logic: params.get('logic') ?? '',
     sort: params.get('sort') || defaultSort,
     view: params.get('view') ?? '',
-    mode: params.get('mode') === 'kanban' ? 'kanban' : 'list',
+    mode: params.get('mode') === 'kanban' || params.get('mode') === 'list' ? (params.get('mode') as ListState['mode']) : defaultMode,
     group: params.get('group') ?? '',
   };
-  const defaults: ListState = { owner: 'all', text: '', field: textFields[0]!, filters: [], logic: '', sort: defaultSort, view: '', mode: 'list', group: '' };
+  const defaults: ListState = { owner: 'all', text: '', field: textFields[0]!, filters: [], logic: '', sort: defaultSort, view: '', mode: defaultMode, group: '' };
 
   const set = (patch: Partial<ListState>) =>
     setParams(
