@@ -21,8 +21,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
+import iconv from 'iconv-lite';
+import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startDovecot } from '../dovecot.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, 'test-results');
@@ -1273,6 +1276,59 @@ async function main(): Promise<number> {
         transport.close();
         await page.goto(`${baseUrl}/contacts/${callerId}`);
         await page.locator('[data-testid="timeline-item"][data-type="email"]').filter({ hasText: '询价：冷链运输 e2e' }).waitFor();
+      },
+    },
+    {
+      name: 'connect an IMAP mailbox in Settings → Mailboxes (a real Dovecot): received and sent mail shows on the contact’s timeline',
+      timeoutMs: 60_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const account = { user: 'wang.jingli@ceshi-e2e.example', password: 'imap-e2e-secret' };
+        const imap = await startDovecot([account]);
+        try {
+          const client = new ImapFlow({ host: imap.host, port: imap.port, secure: false, doSTARTTLS: false, auth: { user: account.user, pass: account.password }, logger: false });
+          await client.connect();
+          const gbk = (text: string) => `=?GBK?B?${iconv.encode(text, 'gbk').toString('base64')}?=`;
+          const mail = (from: string, to: string, subject: string, body: string, id: string, extra = '') =>
+            `From: ${from}\r\nTo: ${to}\r\nSubject: ${gbk(subject)}\r\nMessage-ID: ${id}\r\n${extra}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=GBK\r\nContent-Transfer-Encoding: base64\r\n\r\n${iconv.encode(body, 'gbk').toString('base64')}\r\n`;
+          await client.append('INBOX', mail(`${gbk('赵六')} <zhao.liu@ceshi-wuliu.example>`, account.user, '冷链报价确认 e2e IMAP', '价格可以接受，请发合同。', '<imap-e2e-1@ceshi-wuliu.example>'));
+          await client.append('Sent', mail(account.user, 'zhao.liu@ceshi-wuliu.example', '回复：冷链报价确认 e2e IMAP', '合同已发出，请查收。', '<imap-e2e-2@ceshi-e2e.example>', 'In-Reply-To: <imap-e2e-1@ceshi-wuliu.example>\r\n'));
+          await client.logout();
+
+          await page.goto(`${baseUrl}/settings/mailboxes`);
+          await page.getByTestId('mailboxes-empty').waitFor();
+          await page.getByTestId('mailbox-open').click();
+          await page.getByTestId('mailbox-address').fill(account.user);
+          await page.getByTestId('mailbox-host').fill(imap.host);
+          await page.getByTestId('mailbox-tls').click();
+          await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: /^(None \(local only\)|不加密（仅限本地）|不加密（僅限本機）)$/ }).click();
+          await page.getByTestId('mailbox-port').fill(String(imap.port));
+          await page.getByTestId('mailbox-username').fill(account.user);
+          await page.getByTestId('mailbox-password').fill(account.password);
+          await page.getByTestId('mailbox-test').click();
+          await page.getByTestId('mailbox-test-ok').filter({ hasText: 'INBOX' }).waitFor();
+          await page.screenshot({ path: path.join(resultsDir, 'e2e-mailbox-dialog.png') });
+          await page.getByTestId('mailbox-submit').click();
+          const row = page.locator(`[data-testid="mailbox-row"][data-address="${account.user}"]`);
+          await row.getByTestId('mailbox-sync').click();
+          for (let i = 0; ; i++) {
+            const boxes = (await (await page.context().request.get(`${baseUrl}/api/v1/mailboxes`)).json()) as { data: { syncJob: { state: string } | null; lastError: unknown }[] };
+            const job = boxes.data[0]?.syncJob;
+            if (job?.state === 'succeeded') break;
+            assert(job?.state !== 'failed' && i < 60, `the sync did not finish: ${JSON.stringify(boxes)}`);
+            await page.waitForTimeout(250);
+          }
+          await row.getByTestId('mailbox-status').waitFor();
+          assert((await row.getByTestId('mailbox-error').count()) === 0, `the mailbox shows an error: ${await row.innerText()}`);
+          await page.screenshot({ path: path.join(resultsDir, 'e2e-mailboxes.png'), fullPage: true });
+          await page.goto(`${baseUrl}/contacts/${callerId}`);
+          const items = page.locator('[data-testid="timeline-item"][data-type="email"]');
+          await items.filter({ hasText: '冷链报价确认 e2e IMAP' }).first().waitFor();
+          await items.filter({ hasText: '回复：冷链报价确认 e2e IMAP' }).waitFor();
+        } finally {
+          await imap.stop();
+        }
       },
     },
     {

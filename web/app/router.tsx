@@ -17,6 +17,7 @@ import { Profile } from '../modules/profile/Profile';
 import { ApiKeysSettings } from '../modules/settings/ApiKeysSettings';
 import { AuditLogSettings } from '../modules/settings/AuditLogSettings';
 import { InboundEmailSettings } from '../modules/settings/InboundEmailSettings';
+import { MailboxesSettings } from '../modules/settings/mailboxes/MailboxesSettings';
 import { MembersSettings } from '../modules/settings/MembersSettings';
 import { RolesSettings } from '../modules/settings/RolesSettings';
 import { SettingsLayout } from '../modules/settings/SettingsLayout';
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
               { path: '*', element: <NotFound /> },
             ],
           },
+                  { path: 'mailboxes', element: <MailboxesSettings /> },
         ],
       },
     ],

@@ -5,7 +5,7 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'telephony', 'call-scripts', 'sales', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
@@ -13,6 +13,7 @@ const LABELS: Record<(typeof SECTIONS)[number], string> = {
   'api-keys': 'settings.tabs.apiKeys',
   webhooks: 'settings.tabs.webhooks',
   email: 'settings.tabs.email',
+  mailboxes: 'settings.tabs.mailboxes',
   telephony: 'settings.tabs.telephony',
   sales: 'settings.tabs.sales',
   'call-scripts': 'settings.tabs.callScripts',
