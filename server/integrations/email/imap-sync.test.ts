@@ -235,6 +235,8 @@ describe.skipIf(Boolean(skipReason))('IMAP mailbox sync against a real Dovecot s
     const bad = await call('POST', '/mailboxes', { personal: true, address: 'not-an-address', host: '', port: 70000, tls: 'ssl', username: 'x', password: 'y' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['address', 'host', 'port', 'tls']));
-    expect((await call('PATCH', `/mailboxes/${mailboxId}`, {})).statusCode).toBe(400);
+    const patch = await call('PATCH', `/mailboxes/${mailboxId}`, { initialSyncDays: 0, folders: 'INBOX', secret: 1 });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['initialSyncDays', 'folders']));
   });
 });

@@ -38,7 +38,7 @@ export const mailboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   app.post(
     '/mailboxes/:id/test',
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { tags, summary: 'Connect, sign in and list the folders', description: '422 MAILBOX_UNREACHABLE or MAILBOX_LOGIN_FAILED when it cannot.', params: IdParams, response: { 200: FoldersSchema, ...errors } } },
+    { schema: { tags, summary: 'Connect, sign in and list the folders', description: '422 MAILBOX_UNREACHABLE or MAILBOX_LOGIN_FAILED when it cannot.', params: IdParams, response: { 200: FoldersSchema, ...errors } } },
     async (request) => ({ folders: await testConnection(await asCaller(request, async (tx, ctx) => connectionOf(app.secrets, await getMailbox(tx, ctx, request.params.id)))) }),
   );
   app.post(

@@ -18,7 +18,7 @@ const fields = {
 };
 
 export const CreateMailboxBody = Type.Object({ personal: Type.Boolean({ description: 'true: your own mailbox; false: the workspace’s (admins).' }), ...fields }, { additionalProperties: false });
-export const UpdateMailboxBody = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
+export const UpdateMailboxBody = Type.Partial(Type.Object(fields), { additionalProperties: false });
 
 export const MailboxSchema = Type.Object({
   id: Uuid,
