@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Modal, Row, Select, Space, type ButtonProps } from 'antd';
+import { Col, Form, Input, Modal, Row, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_SIZES, ACCOUNT_TIERS, ACCOUNT_TYPES, CREDIT_STATUSES, LIFECYCLE_STAGES } from '../../../contracts/customers';
 import { api } from '../../app/api';
@@ -9,7 +9,7 @@ import type { Account } from '../../app/types';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { FormAlert } from '../../ui/FormAlert';
-import { currencyDigits } from '../../ui/format';
+import { MoneyField } from '../../ui/MoneyField';
 import { formatPhone } from '../../ui/phone';
 import { accountToValues, changedFields, filledFields, type AccountValues } from './accountValues';
 
@@ -21,14 +21,11 @@ interface AccountFormModalProps {
   onSaved: (account: Account) => void;
 }
 
-const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'JPY', 'SGD', 'GBP'];
-
 /** Create or change an account: one form for both. */
 export function AccountFormModal({ open, account, onClose, onSaved }: AccountFormModalProps) {
   const { t } = useTranslation();
   const { user, workspace, membership } = useCurrentSession();
   const [form] = Form.useForm<AccountValues>();
-  const currency = Form.useWatch('currency', form) ?? workspace.defaultCurrency;
   const { submit, pending, error, reset } = useFormSubmit(
     form,
     (values: AccountValues) => {
@@ -116,23 +113,7 @@ export function AccountFormModal({ open, account, onClose, onSaved }: AccountFor
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item label={t('fields.creditLimit')}>
-              <Space.Compact style={{ width: '100%' }}>
-                <Form.Item name="currency" noStyle>
-                  <Select style={{ width: 100 }} aria-label={t('fields.currency')} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
-                </Form.Item>
-                <Form.Item name="creditLimit" noStyle>
-                  <InputNumber<number>
-                    min={0}
-                    style={{ width: '100%' }}
-                    aria-label={t('fields.creditLimit')}
-                    precision={currencyDigits(currency)}
-                    formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
-                    parser={(v) => Number((v ?? '').replace(/,/g, ''))}
-                  />
-                </Form.Item>
-              </Space.Compact>
-            </Form.Item>
+            <MoneyField label={t('fields.creditLimit')} amountName="creditLimit" fallbackCurrency={workspace.defaultCurrency} />
           </Col>
           <Col xs={24}>
             <Form.Item name="tags" label={t('fields.tags')}>

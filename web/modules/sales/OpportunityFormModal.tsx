@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, type ButtonProps } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FORECAST_CATEGORIES } from '../../../contracts/sales';
@@ -9,7 +9,7 @@ import { RecordSelect } from '../../app/RecordSelect';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { FormAlert } from '../../ui/FormAlert';
-import { currencyDigits } from '../../ui/format';
+import { MoneyField } from '../../ui/MoneyField';
 import { CustomFieldItems } from './CustomFieldItems';
 import { changedFields, createBody, opportunityToValues, type OpportunityValues } from './opportunityValues';
 import { pipelineName, stageName } from './salesFormat';
@@ -29,8 +29,6 @@ interface OpportunityFormModalProps {
   onSaved: (deal: Opportunity) => void;
 }
 
-const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'JPY', 'SGD', 'GBP'];
-
 /** The first stage a deal can be put in: open (closing asks why, on the board or the deal's page). */
 const firstOpen = (pipeline: Pipeline | undefined) => pipeline?.stages.find((s) => s.kind === 'open');
 
@@ -42,7 +40,6 @@ export function OpportunityFormModal({ open, deal, pipelineId, accountId, contac
   const pipelines = usePipelines();
   const all = pipelines.data ?? [];
   const watchedPipeline = Form.useWatch('pipelineId', form);
-  const currency = Form.useWatch('currency', form) ?? workspace.defaultCurrency ?? 'CNY';
   const { submit, pending, error, reset } = useFormSubmit(
     form,
     (values: OpportunityValues) => {
@@ -118,24 +115,7 @@ export function OpportunityFormModal({ open, deal, pipelineId, accountId, contac
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label={t('sales.fields.amount')}>
-                <Space.Compact style={{ width: '100%' }}>
-                  <Form.Item name="currency" noStyle>
-                    <Select style={{ width: 100 }} aria-label={t('fields.currency')} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
-                  </Form.Item>
-                  <Form.Item name="amount" noStyle>
-                    <InputNumber<number>
-                      min={0}
-                      style={{ width: '100%' }}
-                      aria-label={t('sales.fields.amount')}
-                      data-testid="opportunity-amount"
-                      precision={currencyDigits(currency)}
-                      formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
-                      parser={(v) => Number((v ?? '').replace(/,/g, ''))}
-                    />
-                  </Form.Item>
-                </Space.Compact>
-              </Form.Item>
+              <MoneyField label={t('sales.fields.amount')} amountName="amount" fallbackCurrency={workspace.defaultCurrency ?? 'CNY'} testId="opportunity-amount" />
             </Col>
             <Col xs={24} md={12}>
               <Form.Item

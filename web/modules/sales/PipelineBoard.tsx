@@ -8,10 +8,10 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { KanbanCardBody } from '../../ui/lists/KanbanCardBody';
 import { moveOnBoard } from './boardMoves';
-import { CloseDealModal } from './CloseDealModal';
 import { stageName } from './salesFormat';
 import { StageColumn, useCardSubtitle } from './StageColumn';
-import type { Board, Opportunity, Stage } from './types';
+import type { Board, Opportunity } from './types';
+import { useCloseDeal } from './useCloseDeal';
 import { useOpportunitiesChanged } from './useSales';
 
 interface PipelineBoardProps {
@@ -41,7 +41,7 @@ export function PipelineBoard({ pipelineId, query, filtered, emptyAction }: Pipe
   const changed = useOpportunitiesChanged();
   const subtitle = useCardSubtitle();
   const [dragged, setDragged] = useState<Opportunity | null>(null);
-  const [closing, setClosing] = useState<{ deal: Opportunity; stage: Stage } | null>(null);
+  const closing = useCloseDeal();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const key = ['/pipelines', pipelineId, 'board', query];
   const board = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<Board>(`/pipelines/${pipelineId}/board`, { ...query, limit: 20 }, signal) });
@@ -51,7 +51,7 @@ export function PipelineBoard({ pipelineId, query, filtered, emptyAction }: Pipe
     const deal = (active.data.current as { row: Opportunity } | undefined)?.row;
     const target = board.data?.columns.find((c) => c.stage.id === over?.id)?.stage;
     if (!deal || !target || deal.stageId === target.id) return;
-    if (target.kind !== 'open') return setClosing({ deal, stage: target });
+    if (target.kind !== 'open') return closing.ask(deal, target);
     await queryClient.cancelQueries({ queryKey: key });
     const before = queryClient.getQueryData<Board>(key);
     if (before) queryClient.setQueryData(key, moveOnBoard(before, deal, target.id));
@@ -90,15 +90,7 @@ export function PipelineBoard({ pipelineId, query, filtered, emptyAction }: Pipe
         {/* No drop animation: the card is already in its new column (optimistic), it should not fly back. */}
         <DragOverlay dropAnimation={null}>{dragged && <KanbanCardBody row={dragged} url={`/opportunities/${dragged.id}`} subtitle={subtitle(dragged)} lifted />}</DragOverlay>
       </DndContext>
-      <CloseDealModal
-        move={closing}
-        onClose={() => setClosing(null)}
-        onMoved={(deal) => {
-          setClosing(null);
-          message.success(t(deal.status === 'won' ? 'sales.close.wonDone' : 'sales.close.lostDone', { name: deal.name }));
-          changed();
-        }}
-      />
+      {closing.dialog}
     </>
   );
 }

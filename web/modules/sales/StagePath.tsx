@@ -1,12 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Steps } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { CloseDealModal } from './CloseDealModal';
 import { problemText } from './PipelineBoard';
 import { stageName } from './salesFormat';
 import type { Opportunity, Pipeline, Stage } from './types';
+import { useCloseDeal } from './useCloseDeal';
 import { useOpportunitiesChanged } from './useSales';
 
 interface StagePathProps {
@@ -21,7 +20,7 @@ export function StagePath({ deal, pipeline, mayMove }: StagePathProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const changed = useOpportunitiesChanged();
-  const [closing, setClosing] = useState<{ deal: Opportunity; stage: Stage } | null>(null);
+  const closing = useCloseDeal();
   const move = useMutation({
     mutationFn: (stage: Stage) => api.patch<Opportunity>(`/opportunities/${deal.id}`, { stageId: stage.id }),
     onSuccess: (_, stage) => {
@@ -36,7 +35,7 @@ export function StagePath({ deal, pipeline, mayMove }: StagePathProps) {
     const stage = pipeline.stages[index];
     if (!stage || stage.id === deal.stageId || move.isPending) return;
     if (stage.kind === 'open') move.mutate(stage);
-    else setClosing({ deal, stage });
+    else closing.ask(deal, stage);
   };
 
   return (
@@ -54,15 +53,7 @@ export function StagePath({ deal, pipeline, mayMove }: StagePathProps) {
           content: `${stage.probability}%`,
         }))}
       />
-      <CloseDealModal
-        move={closing}
-        onClose={() => setClosing(null)}
-        onMoved={(moved) => {
-          setClosing(null);
-          message.success(t(moved.status === 'won' ? 'sales.close.wonDone' : 'sales.close.lostDone', { name: moved.name }));
-          changed();
-        }}
-      />
+      {closing.dialog}
     </>
   );
 }
