@@ -1,16 +1,19 @@
 import { CalendarOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Segmented, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Segmented, Select, Tag, theme, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormat } from '../../app/useFormat';
 import { useKeyShortcut } from '../../app/useKeyShortcut';
+import { useMembers } from '../../app/useMembers';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { fromWallClock, toWallClock } from '../../ui/zonedTime';
 import { addDays, dayKey, parseDayKey, shiftAnchor, startOfDay, viewDays, VIEWS, type CalendarView } from './calendarDays';
 import { FeedModal } from './FeedModal';
-import { MeetingModal, type MeetingDraft } from './MeetingModal';
+import { MeetingModal } from './MeetingModal';
+import type { MeetingDraft } from './meetingValues';
 import { MonthGrid } from './MonthGrid';
 import { TimeGrid } from './TimeGrid';
 import { useCalendar, type CalendarTask, type Meeting } from './useCalendar';
@@ -26,6 +29,18 @@ export function CalendarPage() {
   const [draft, setDraft] = useState<MeetingDraft | null>(null);
   const [openId, setOpenId] = useState<string | null>(params.get('meeting'));
   const [feedOpen, setFeedOpen] = useState(false);
+  const { user } = useCurrentSession();
+  const { members } = useMembers();
+  const { token } = theme.useToken();
+  // Whose calendars (`?users=a,b`); mine alone by default.
+  const userIds = params.get('users')?.split(',').filter(Boolean) ?? [user.id];
+  const palette = [token.blue, token.green, token.orange, token.magenta, token.purple, token.cyan, token.gold, token.red];
+  const colorOfUser = (id: string) => palette[userIds.indexOf(id) % palette.length];
+  const colorOf = (meeting: Meeting) => {
+    if (userIds.length < 2) return undefined;
+    const whose = userIds.includes(meeting.ownerId ?? '') ? meeting.ownerId! : meeting.participants.find((p) => p.kind === 'user' && userIds.includes(p.id ?? ''))?.id;
+    return whose ? colorOfUser(whose) : undefined;
+  };
 
   const today = startOfDay(toWallClock(new Date(), timeZone));
   const view: CalendarView = VIEWS.includes(params.get('view') as CalendarView) ? (params.get('view') as CalendarView) : 'week';
@@ -33,14 +48,16 @@ export function CalendarPage() {
   const days = viewDays(view, anchor);
   const from = fromWallClock(days[0]!, timeZone);
   const to = fromWallClock(addDays(days[days.length - 1]!, 1), timeZone);
-  const calendar = useCalendar(from, to);
+  const calendar = useCalendar(from, to, userIds);
   const meetings = calendar.data?.meetings ?? [];
   const tasks = calendar.data?.tasks ?? [];
   const opened = meetings.find((m) => m.id === openId) ?? null;
 
-  const go = (next: { view?: CalendarView; date?: Date }) => {
+  const go = (next: { view?: CalendarView; date?: Date; users?: string[] }) => {
     const date = next.date ?? anchor;
-    setParams({ view: next.view ?? view, ...(sameAsToday(date) ? {} : { date: dayKey(date) }) }, { replace: true });
+    const users = next.users ?? userIds;
+    const onlyMine = users.length === 1 && users[0] === user.id;
+    setParams({ view: next.view ?? view, ...(sameAsToday(date) ? {} : { date: dayKey(date) }), ...(onlyMine ? {} : { users: users.join(',') }) }, { replace: true });
   };
   const sameAsToday = (date: Date) => dayKey(date) === dayKey(today);
   const newMeetingAt = (wallStart: Date) => {
@@ -102,12 +119,30 @@ export function CalendarPage() {
             {title}
           </Typography.Title>
         </Flex>
-        <Segmented
-          value={view}
-          onChange={(value) => go({ view: value as CalendarView })}
-          options={VIEWS.map((value) => ({ value, label: `${t(`calendar.views.${value}`)} (${SHORTCUT_OF[value]})` }))}
-          data-testid="calendar-view"
-        />
+        <Flex align="center" gap={8} wrap>
+          <Select
+            mode="multiple"
+            value={userIds}
+            onChange={(ids: string[]) => go({ users: ids.length ? ids : [user.id] })}
+            showSearch={{ optionFilterProp: 'label' }}
+            maxTagCount={3}
+            style={{ minWidth: 200, maxWidth: 420 }}
+            aria-label={t('calendar.whose')}
+            data-testid="calendar-users"
+            tagRender={({ label, value, closable, onClose }) => (
+              <Tag color={userIds.length > 1 ? colorOfUser(String(value)) : undefined} closable={closable && userIds.length > 1} onClose={onClose} style={{ marginInlineEnd: 4 }}>
+                {label}
+              </Tag>
+            )}
+            options={members.filter((m) => m.status === 'active' || userIds.includes(m.userId)).map((m) => ({ value: m.userId, label: m.userId === user.id ? t('calendar.mine') : m.name }))}
+          />
+          <Segmented
+            value={view}
+            onChange={(value) => go({ view: value as CalendarView })}
+            options={VIEWS.map((value) => ({ value, label: `${t(`calendar.views.${value}`)} (${SHORTCUT_OF[value]})` }))}
+            data-testid="calendar-view"
+          />
+        </Flex>
       </Flex>
       {calendar.error && <ErrorAlert error={calendar.error} onRetry={() => void calendar.refetch()} />}
       {empty && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(`calendar.empty.${view}`)} description={t('calendar.empty.text')} data-testid="calendar-empty" />}
@@ -123,9 +158,10 @@ export function CalendarPage() {
           onOpenDay={(day) => go({ view: 'day', date: day })}
           onMeeting={openMeeting}
           onTask={openTask}
+          colorOf={colorOf}
         />
       ) : (
-        <TimeGrid days={days} meetings={meetings} tasks={tasks} timeZone={timeZone} today={today} onSlot={newMeetingAt} onMeeting={openMeeting} onTask={openTask} />
+        <TimeGrid days={days} meetings={meetings} tasks={tasks} timeZone={timeZone} today={today} onSlot={newMeetingAt} onMeeting={openMeeting} onTask={openTask} colorOf={colorOf} />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
         {t('calendar.keys')}

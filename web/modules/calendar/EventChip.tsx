@@ -11,15 +11,17 @@ export interface GridEvents {
   today: Date;
   onMeeting: (meeting: Meeting) => void;
   onTask: (task: CalendarTask) => void;
+  /** The colour of a meeting's calendar when several members' are shown. */
+  colorOf?: (meeting: Meeting) => string | undefined;
 }
 
 /** `HH:mm` of a wall-clock Date. */
 export const hhmm = (wall: Date) => `${String(wall.getHours()).padStart(2, '0')}:${String(wall.getMinutes()).padStart(2, '0')}`;
 
-type EventChipProps = Pick<GridEvents, 'timeZone' | 'onMeeting' | 'onTask'> & ({ meeting: Meeting; task?: never } | { task: CalendarTask; meeting?: never });
+type EventChipProps = Pick<GridEvents, 'timeZone' | 'onMeeting' | 'onTask' | 'colorOf'> & ({ meeting: Meeting; task?: never } | { task: CalendarTask; meeting?: never });
 
 /** A one-line event in a month cell or the all-day row: a meeting (with its start unless all-day) or a due task. */
-export function EventChip({ meeting, task, timeZone, onMeeting, onTask }: EventChipProps) {
+export function EventChip({ meeting, task, timeZone, onMeeting, onTask, colorOf }: EventChipProps) {
   const { token } = theme.useToken();
   const at = (iso: string) => hhmm(toWallClock(new Date(iso), timeZone));
   return (
@@ -36,6 +38,7 @@ export function EventChip({ meeting, task, timeZone, onMeeting, onTask }: EventC
         width: '100%',
         textAlign: 'start',
         border: 'none',
+        borderInlineStart: meeting && colorOf?.(meeting) ? `3px solid ${colorOf(meeting)}` : 'none',
         borderRadius: 4,
         padding: '1px 6px',
         fontSize: 12,

@@ -1,33 +1,19 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Select, Typography, type ButtonProps } from 'antd';
+import { App, Button, Col, DatePicker, Flex, Form, Input, Modal, Popconfirm, Row, Select, Switch, Typography, type ButtonProps } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { DateTimeInput } from '../../app/DateTimeInput';
 import type { Page } from '../../app/types';
+import { useFormat } from '../../app/useFormat';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { useMembers } from '../../app/useMembers';
 import { FormAlert } from '../../ui/FormAlert';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
+import { meetingBody, meetingValuesOf, type MeetingDraft, type MeetingValues } from './meetingValues';
 import { useMeetingsChanged, type Meeting } from './useCalendar';
-
-/** What a new meeting starts with: a slot clicked in the grid, or a contact whose page it was scheduled from. */
-export interface MeetingDraft {
-  startsAt: string;
-  endsAt: string;
-  contact?: { id: string; name: string };
-}
-
-interface MeetingValues {
-  subject: string;
-  startsAt: string;
-  endsAt: string;
-  location?: string;
-  members?: string[];
-  contacts?: string[];
-  notes?: string;
-}
 
 interface MeetingModalProps {
   /** The meeting to show or change; a draft for a new one; neither: closed. */
@@ -67,7 +53,9 @@ export function MeetingModal({ meeting, draft, onClose }: MeetingModalProps) {
   const { message } = App.useApp();
   const changed = useMeetingsChanged();
   const { members } = useMembers();
+  const { timeZone } = useFormat();
   const [form] = Form.useForm<MeetingValues>();
+  const allDay = Form.useWatch('allDay', form) ?? false;
   const open = Boolean(meeting || draft);
   const readOnly = Boolean(meeting && !meeting.editable);
   const knownContacts = [
@@ -77,33 +65,17 @@ export function MeetingModal({ meeting, draft, onClose }: MeetingModalProps) {
 
   useEffect(() => {
     if (!open) return;
-    form.setFieldsValue(
-      meeting
-        ? {
-            subject: meeting.subject ?? '',
-            startsAt: meeting.occurredAt,
-            endsAt: meeting.endsAt ?? meeting.occurredAt,
-            location: meeting.location ?? '',
-            notes: meeting.body ?? '',
-            members: meeting.participants.filter((p) => p.kind === 'user' && p.id).map((p) => p.id!),
-            contacts: meeting.participants.filter((p) => p.kind === 'contact' && p.id).map((p) => p.id!),
-          }
-        : { startsAt: draft!.startsAt, endsAt: draft!.endsAt, contacts: draft!.contact ? [draft!.contact.id] : [], members: [] },
-    );
+    form.setFieldsValue(meeting ? meetingValuesOf({ meeting }, timeZone) : meetingValuesOf({ draft: draft! }, timeZone));
     // Only when another meeting or slot opens: the form keeps what is typed meanwhile.
   }, [open, meeting?.id, draft?.startsAt]);
 
-  const body = (v: MeetingValues) => ({
-    subject: v.subject.trim(),
-    startsAt: v.startsAt,
-    endsAt: v.endsAt,
-    location: v.location?.trim() || null,
-    notes: v.notes?.trim() || null,
-    attendees: [...(v.members ?? []).map((id) => ({ kind: 'user' as const, id })), ...(v.contacts ?? []).map((id) => ({ kind: 'contact' as const, id }))],
-  });
   const { submit, pending, error, reset } = useFormSubmit(
     form,
-    (v: MeetingValues) => (meeting ? api.patch<Meeting>(`/calendar/meetings/${meeting.id}`, body(v)) : api.post<Meeting>('/calendar/meetings', body(v))),
+    (submitted: MeetingValues) => {
+      // The hidden pair (times, or days) is kept in the store, not in what the form submits.
+      const v = { ...(form.getFieldsValue(true) as MeetingValues), ...submitted };
+      return meeting ? api.patch<Meeting>(`/calendar/meetings/${meeting.id}`, meetingBody(v, timeZone)) : api.post<Meeting>('/calendar/meetings', meetingBody(v, timeZone));
+    },
     () => {
       message.success(t(meeting ? 'calendar.saved' : 'calendar.scheduled'));
       changed();
@@ -163,29 +135,58 @@ export function MeetingModal({ meeting, draft, onClose }: MeetingModalProps) {
         <Form.Item name="subject" label={t('calendar.fields.subject')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={500} autoFocus placeholder={t('calendar.subjectHint')} data-testid="meeting-subject" />
         </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="startsAt" label={t('calendar.fields.startsAt')} rules={[{ required: true }]}>
-              <DateTimeInput allowClear={false} testId="meeting-starts" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="endsAt"
-              label={t('fields.endsAt')}
-              dependencies={['startsAt']}
-              rules={[
-                { required: true },
-                ({ getFieldValue }) => ({
-                  validator: (_, value?: string) =>
-                    !value || !getFieldValue('startsAt') || new Date(value) > new Date(getFieldValue('startsAt') as string) ? Promise.resolve() : Promise.reject(new Error(t('validation.afterStart', { field: t('fields.endsAt') }))),
-                }),
-              ]}
-            >
-              <DateTimeInput allowClear={false} testId="meeting-ends" />
-            </Form.Item>
-          </Col>
-        </Row>
+        {allDay ? (
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="startDay" label={t('calendar.fields.firstDay')} rules={[{ required: true }]}>
+                <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="meeting-first-day" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="endDay"
+                label={t('calendar.fields.lastDay')}
+                dependencies={['startDay']}
+                rules={[
+                  { required: true },
+                  ({ getFieldValue }) => ({
+                    validator: (_, value?: Dayjs) =>
+                      !value || !getFieldValue('startDay') || !value.isBefore(getFieldValue('startDay') as Dayjs, 'day') ? Promise.resolve() : Promise.reject(new Error(t('calendar.lastDayBeforeFirst'))),
+                  }),
+                ]}
+              >
+                <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="meeting-last-day" />
+              </Form.Item>
+            </Col>
+          </Row>
+        ) : (
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="startsAt" label={t('calendar.fields.startsAt')} rules={[{ required: true }]}>
+                <DateTimeInput allowClear={false} testId="meeting-starts" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="endsAt"
+                label={t('fields.endsAt')}
+                dependencies={['startsAt']}
+                rules={[
+                  { required: true },
+                  ({ getFieldValue }) => ({
+                    validator: (_, value?: string) =>
+                      !value || !getFieldValue('startsAt') || new Date(value) > new Date(getFieldValue('startsAt') as string) ? Promise.resolve() : Promise.reject(new Error(t('validation.afterStart', { field: t('fields.endsAt') }))),
+                  }),
+                ]}
+              >
+                <DateTimeInput allowClear={false} testId="meeting-ends" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Form.Item name="allDay" label={t('calendar.allDay')} valuePropName="checked">
+          <Switch data-testid="meeting-all-day" />
+        </Form.Item>
         <Form.Item name="location" label={t('fields.location')}>
           <Input maxLength={500} placeholder={t('calendar.locationHint')} data-testid="meeting-location" />
         </Form.Item>

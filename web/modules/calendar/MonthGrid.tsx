@@ -20,7 +20,7 @@ interface MonthGridProps extends GridEvents {
 }
 
 /** The month view: six weeks of days, each listing its meetings (by start) and due tasks. */
-export function MonthGrid({ days, month, meetings, tasks, timeZone, today, onDay, onOpenDay, onMeeting, onTask }: MonthGridProps) {
+export function MonthGrid({ days, month, meetings, tasks, timeZone, today, onDay, onOpenDay, onMeeting, onTask, colorOf }: MonthGridProps) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'short' });
@@ -58,7 +58,7 @@ export function MonthGrid({ days, month, meetings, tasks, timeZone, today, onDay
               <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
                 {items.slice(0, MAX_IN_CELL).map((item) =>
                   item.meeting ? (
-                    <EventChip key={item.key} meeting={item.meeting} timeZone={timeZone} onMeeting={onMeeting} onTask={onTask} />
+                    <EventChip key={item.key} meeting={item.meeting} timeZone={timeZone} onMeeting={onMeeting} onTask={onTask} colorOf={colorOf} />
                   ) : (
                     <EventChip key={item.key} task={item.task!} timeZone={timeZone} onMeeting={onMeeting} onTask={onTask} />
                   ),

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/useFormat';
 import { atHourIn, toWallClock } from '../../ui/zonedTime';
-import { MeetingModal, type MeetingDraft } from './MeetingModal';
+import { MeetingModal } from './MeetingModal';
+import type { MeetingDraft } from './meetingValues';
 
 /** "Schedule meeting" on a contact's 360 page: the contact is an attendee, the next full hour the start. */
 export function ScheduleMeetingButton({ contact }: { contact: { id: string; name: string } }) {

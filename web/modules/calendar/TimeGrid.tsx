@@ -26,7 +26,7 @@ export function wallSpan(meeting: Meeting, timeZone?: string) {
 }
 
 /** Day and week views: a column per day, meetings placed by time, all-day meetings and due tasks on top. */
-export function TimeGrid({ days, meetings, tasks, timeZone, today, onSlot, onMeeting, onTask }: TimeGridProps) {
+export function TimeGrid({ days, meetings, tasks, timeZone, today, onSlot, onMeeting, onTask, colorOf }: TimeGridProps) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const scroller = useRef<HTMLDivElement>(null);
@@ -64,7 +64,7 @@ export function TimeGrid({ days, meetings, tasks, timeZone, today, onSlot, onMee
             {allDay
               .filter((m) => touchesDay(day, wallSpan(m, timeZone)))
               .map((m) => (
-                <EventChip key={m.id} meeting={m} timeZone={timeZone} onMeeting={onMeeting} onTask={onTask} />
+                <EventChip key={m.id} meeting={m} timeZone={timeZone} onMeeting={onMeeting} onTask={onTask} colorOf={colorOf} />
               ))}
             {tasks
               .filter((task) => sameDay(toWallClock(new Date(task.dueAt), timeZone), day))
@@ -133,7 +133,7 @@ export function TimeGrid({ days, meetings, tasks, timeZone, today, onSlot, onMee
                       textAlign: 'start',
                       padding: '2px 6px',
                       border: 'none',
-                      borderInlineStart: `3px solid ${token.colorPrimary}`,
+                      borderInlineStart: `3px solid ${colorOf?.(meeting) ?? token.colorPrimary}`,
                       borderRadius: token.borderRadiusSM,
                       background: token.colorPrimaryBg,
                       color: token.colorText,

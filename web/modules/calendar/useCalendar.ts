@@ -21,11 +21,12 @@ export interface CalendarData {
   tasks: CalendarTask[];
 }
 
-/** Meetings and due tasks of [from, to); the previous range stays on screen while the next loads. */
-export function useCalendar(from: Date, to: Date) {
+/** Meetings and due tasks of [from, to) of members (the caller when none); the previous range stays on screen while the next loads. */
+export function useCalendar(from: Date, to: Date, userIds: string[]) {
+  const users = userIds.join(',');
   return useQuery({
-    queryKey: ['/calendar', from.toISOString(), to.toISOString()],
-    queryFn: ({ signal }) => api.get<CalendarData>('/calendar', { from: from.toISOString(), to: to.toISOString() }, signal),
+    queryKey: ['/calendar', from.toISOString(), to.toISOString(), users],
+    queryFn: ({ signal }) => api.get<CalendarData>('/calendar', { from: from.toISOString(), to: to.toISOString(), ...(users ? { userIds: users } : {}) }, signal),
     placeholderData: keepPreviousData,
   });
 }
