@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { MAX_UNIT_PRICE, PRICE_BOOK_KINDS } from '../../../contracts/catalog.js';
 import { CustomValuesSchema, Nullable, StringEnum, Timestamp, Uuid } from '../../platform/http/schemas.js';
+import { ENCODINGS } from '../customers/index.js';
 
 const Text = (max: number, description?: string) => Nullable(Type.String({ maxLength: max, ...(description ? { description } : {}) }));
 const Name = (description: string) => Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description });
@@ -52,7 +53,7 @@ export const ImportProductsBody = Type.Object(
     fileName: Type.String({ minLength: 1, maxLength: 255 }),
     content: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9+/=\\s]+$', description: 'The CSV or XLSX file, base64.' }),
     currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: "ISO 4217 currency of the price column; default: the workspace's." })),
-    encoding: Type.Optional(StringEnum(['utf-8', 'gb18030', 'big5'] as const, { description: 'Force a CSV encoding instead of detecting it.' })),
+    encoding: Type.Optional(StringEnum(ENCODINGS, { description: 'Force a CSV encoding instead of detecting it.' })),
   },
   { additionalProperties: false },
 );

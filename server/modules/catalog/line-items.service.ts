@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
-import { assertCurrency, getPriceBook, priceOf } from './price-books.service.js';
+import { pricesInBook, pricingBook } from './price-books.service.js';
 import { productsByIds } from './products.service.js';
 
 export interface LineItemProductInput {
@@ -36,12 +36,10 @@ export async function priceLineItems(
   options: { currency: string; priceBookId?: string | null; field?: string },
 ): Promise<PricedLineItem[]> {
   const field = options.field ?? 'lineItems';
-  assertCurrency(options.currency);
-  if (options.priceBookId) {
-    const book = await getPriceBook(tx, ctx, options.priceBookId);
-    if (book.currency !== options.currency || !book.active) throw new AppError('VALIDATION_FAILED', 400, {}, [{ field: 'priceBookId', code: 'invalid' }]);
-  }
-  const found = new Map((await productsByIds(tx, ctx, items.map((i) => i.productId))).map((p) => [p.id, p]));
+  const book = await pricingBook(tx, ctx, options.currency, options.priceBookId);
+  const ids = items.map((i) => i.productId);
+  const found = new Map((await productsByIds(tx, ctx, ids)).map((p) => [p.id, p]));
+  const prices = book ? await pricesInBook(tx, ctx, book.id, ids) : new Map<string, number>();
   const errors: FieldError[] = [];
   const priced: PricedLineItem[] = [];
   for (const [i, item] of items.entries()) {
@@ -50,7 +48,7 @@ export async function priceLineItems(
       errors.push({ field: `${field}.${i}.productId`, code: 'invalid' });
       continue;
     }
-    const listPrice = await priceOf(tx, ctx, { productId: product.id, priceBookId: options.priceBookId, currency: options.currency });
+    const listPrice = prices.get(product.id) ?? null;
     const unitPrice = item.unitPrice ?? listPrice;
     if (unitPrice === null) {
       errors.push({ field: `${field}.${i}.unitPrice`, code: 'required' });

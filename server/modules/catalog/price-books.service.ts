@@ -247,26 +247,35 @@ export async function pricesOfProducts(tx: Executor, ctx: RequestContext, produc
 }
 
 /**
- * A product's unit price in minor units of `currency`: from the given price book, else from the currency's
- * default book; null when that book has no price for it. A book of another workspace is a 404 (as if
- * missing); a book in another currency, or an inactive one, is a 400 naming `priceBookId`.
+ * The book that prices in `currency`: the given one (a book of another workspace is a 404, as if missing;
+ * one in another currency, or inactive, a 400 naming `priceBookId`), else the currency's default book, or
+ * null when the currency has none.
  */
-export async function priceOf(tx: Executor, ctx: RequestContext, query: { productId: string; priceBookId?: string | null; currency: string }): Promise<number | null> {
-  assertCurrency(query.currency);
-  let bookId: string;
-  if (query.priceBookId) {
-    const book = await getPriceBook(tx, ctx, query.priceBookId);
-    if (book.currency !== query.currency || !book.active) throw invalidField('priceBookId', 'invalid');
-    bookId = book.id;
-  } else {
-    const book = await defaultBookOf(tx, ctx, query.currency);
-    if (!book) return null;
-    bookId = book.id;
-  }
-  const [entry] = await tx
-    .select({ unitPrice: priceBookEntries.unitPrice })
-    .from(priceBookEntries)
-    .where(and(eq(priceBookEntries.workspaceId, ctx.workspaceId), eq(priceBookEntries.priceBookId, bookId), eq(priceBookEntries.productId, query.productId)));
-  return entry?.unitPrice ?? null;
+export async function pricingBook(tx: Executor, ctx: RequestContext, currency: string, priceBookId?: string | null): Promise<PriceBook | null> {
+  assertCurrency(currency);
+  if (!priceBookId) return (await defaultBookOf(tx, ctx, currency)) ?? null;
+  const book = await getPriceBook(tx, ctx, priceBookId);
+  if (book.currency !== currency || !book.active) throw invalidField('priceBookId', 'invalid');
+  return book;
 }
 
+/** Unit prices of products in one book, by product id (products without a price there are absent). */
+export async function pricesInBook(tx: Executor, ctx: RequestContext, priceBookId: string, productIds: string[]): Promise<Map<string, number>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ productId: priceBookEntries.productId, unitPrice: priceBookEntries.unitPrice })
+    .from(priceBookEntries)
+    .where(and(eq(priceBookEntries.workspaceId, ctx.workspaceId), eq(priceBookEntries.priceBookId, priceBookId), inArray(priceBookEntries.productId, [...new Set(productIds)])));
+  return new Map(rows.map((r) => [r.productId, r.unitPrice]));
+}
+
+/**
+ * A product's unit price in minor units of `currency`: from the given price book, else from the currency's
+ * default book; null when that book has no price for it (or the currency has no default book). Errors as
+ * `pricingBook`.
+ */
+export async function priceOf(tx: Executor, ctx: RequestContext, query: { productId: string; priceBookId?: string | null; currency: string }): Promise<number | null> {
+  const book = await pricingBook(tx, ctx, query.currency, query.priceBookId);
+  if (!book) return null;
+  return (await pricesInBook(tx, ctx, book.id, [query.productId])).get(query.productId) ?? null;
+}
