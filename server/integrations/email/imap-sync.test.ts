@@ -210,6 +210,13 @@ describe.skipIf(Boolean(skipReason))('IMAP mailbox sync against a real Dovecot s
     expect(dispatched).toContain(mailbox.syncJob.id);
     expect(mailbox.syncJob.state).toBe('queued');
     await t.app.jobs.run(admin.workspaceId, mailbox.syncJob.id);
+
+    // A refused login waits for new credentials instead of knocking every few minutes.
+    await t.database.raw.query(`update mailboxes set last_error = '{"code": "MAILBOX_LOGIN_FAILED"}' where id = $1`, [mailboxId]);
+    const muchLater = new Date(Date.now() + 60 * 60_000);
+    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, muchLater)).toBe(0);
+    expect((await call('PATCH', `/mailboxes/${mailboxId}`, { password: SALES.password })).json().lastError).toBeNull();
+    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, muchLater)).toBe(1);
   });
 
   it('keeps mailboxes to their owners and workspaces', async () => {

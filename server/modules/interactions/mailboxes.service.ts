@@ -131,6 +131,8 @@ export async function updateMailbox(tx: Executor, ctx: RequestContext, secrets: 
   if (folders !== undefined) values.folders = cleanFolders(folders)?.length ? cleanFolders(folders) : null;
   const elsewhere = (values.host ?? before.host) !== before.host || (values.port ?? before.port) !== before.port || (values.username ?? before.username) !== before.username;
   if (elsewhere) values.folderState = {};
+  // New credentials or server: the sweep may try again (it leaves a refused login alone, see enqueueDueSyncs).
+  if (elsewhere || password !== undefined) values.lastError = null;
   const [row] = await tx.update(mailboxes).set(values).where(and(eq(mailboxes.workspaceId, ctx.workspaceId), eq(mailboxes.id, id))).returning();
   await recordAudit(tx, ctx, { action: 'update', recordType: 'mailbox', recordId: id, before: audited(before), after: audited(row!) });
   return row!;
@@ -206,8 +208,8 @@ export async function finishSync(tx: Executor, ctx: Pick<RequestContext, 'worksp
 }
 
 /**
- * Queues a sync of each enabled mailbox whose last one is older than `every` and that has none queued or
- * running. Crosses workspaces (a system sweep); each job runs as its mailbox's member or the workspace.
+ * Queues a sync of each enabled mailbox whose last one is older than `every`, that has none queued or
+ * running, and whose last login was not refused. Crosses workspaces (a system sweep); each job runs as its mailbox's member or the workspace.
  */
 export async function enqueueDueSyncs(database: Database, enqueue: Enqueue, dispatch: (jobId: string, workspaceId: string, name: string) => Promise<void>, everyMs: number, now = new Date()): Promise<number> {
   const queued = await asSystem(database.db, async (tx) => {
@@ -220,6 +222,8 @@ export async function enqueueDueSyncs(database: Database, enqueue: Enqueue, disp
           eq(mailboxes.enabled, true),
           or(isNull(mailboxes.lastSyncAt), lt(mailboxes.lastSyncAt, new Date(now.getTime() - everyMs))),
           or(isNull(jobs.id), inArray(jobs.state, ['succeeded', 'failed'])),
+          // A refused login does not fix itself, and providers lock accounts after repeated failures: wait for new credentials (or Sync now).
+          or(isNull(mailboxes.lastError), sql`${mailboxes.lastError} ->> 'code' <> 'MAILBOX_LOGIN_FAILED'`),
         ),
       )
       .limit(500)

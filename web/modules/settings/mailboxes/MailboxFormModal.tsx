@@ -10,7 +10,8 @@ import type { Mailbox, MailboxFolder } from './types';
 import { MAILBOXES_KEY } from './useMailboxes';
 
 interface MailboxValues {
-  personal: boolean;
+  /** Only admins choose; members' mailboxes are their own. */
+  personal?: boolean;
   address: string;
   host: string;
   port: number;
@@ -48,7 +49,7 @@ export function MailboxFormModal({ open, mailbox, onClose }: MailboxFormModalPro
     form,
     async ({ personal, password, folders, ...values }: MailboxValues) => {
       const body = { ...values, folders: folders.length ? folders : null, ...(password ? { password } : {}) };
-      return current ? api.patch<Mailbox>(`/mailboxes/${current.id}`, body) : api.post<Mailbox>('/mailboxes', { ...body, personal });
+      return current ? api.patch<Mailbox>(`/mailboxes/${current.id}`, body) : api.post<Mailbox>('/mailboxes', { ...body, personal: personal ?? true });
     },
     async (result) => {
       setSaved(result);
@@ -145,7 +146,7 @@ export function MailboxFormModal({ open, mailbox, onClose }: MailboxFormModalPro
           <Select mode="tags" tokenSeparators={[',']} placeholder={t('mailboxes.foldersDefault')} options={(test?.folders ?? []).map((f) => ({ value: f.path, label: f.path }))} data-testid="mailbox-folders" />
         </Form.Item>
         <Form.Item name="initialSyncDays" label={t('mailboxes.initialSyncDays')} extra={t('mailboxes.initialSyncDaysHint')}>
-          <InputNumber min={1} max={3650} addonAfter={t('mailboxes.days')} data-testid="mailbox-days" />
+          <InputNumber min={1} max={3650} suffix={t('mailboxes.days')} data-testid="mailbox-days" />
         </Form.Item>
         <Form.Item name="createContacts" label={t('mailboxes.createContacts')} extra={t('inboundEmail.createContactsHint')} valuePropName="checked">
           <Switch data-testid="mailbox-create-contacts" />
