@@ -6,6 +6,8 @@ import { datasetPath } from '../../../test/datasets.js';
 import { dovecotMissing, startDovecot, type Dovecot } from '../../../test/dovecot.js';
 import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { enqueueDueSyncs } from '../../modules/interactions/index.js';
+import { contextOfMember } from '../../platform/auth/context-loader.js';
+import { syncMailbox } from './imap-sync.js';
 
 const skipReason = dovecotMissing();
 if (skipReason) console.warn(skipReason);
@@ -161,16 +163,20 @@ describe.skipIf(Boolean(skipReason))('IMAP mailbox sync against a real Dovecot s
     expect(await emailCount(admin.workspaceId)).toBe(before + 1);
   });
 
-  it('resumes after a crash mid-sync from the last message committed', async () => {
-    // As if the worker died after committing the first INBOX message of a new batch.
-    await append(SALES, 'INBOX', gbkMessage('<q-3@customer.cn>', [], '第三封', '三'));
-    await append(SALES, 'INBOX', gbkMessage('<q-4@customer.cn>', [], '第四封', '四'));
-    const [{ state }] = (await t.database.raw.query<{ state: { lastUid: number; uidValidity: string } }>(`select folder_state -> 'INBOX' as state from mailboxes where id = $1`, [mailboxId])).rows as [{ state: { lastUid: number; uidValidity: string } }];
-    expect(await sync()).toMatchObject({ result: { fetched: 2, logged: 2 } });
-    await t.database.raw.query(`update mailboxes set folder_state = jsonb_set(folder_state, '{INBOX}', $2::jsonb) where id = $1`, [mailboxId, JSON.stringify({ ...state, lastUid: state.lastUid + 1 })]);
+  it('resumes after a crash mid-sync at the first message not committed, logging none twice', async () => {
+    for (const n of [3, 4, 5]) await append(SALES, 'INBOX', gbkMessage(`<q-${n}@customer.cn>`, [], `第${n}封`, `正文 ${n}`));
     const before = await emailCount(admin.workspaceId);
-    expect(await sync()).toMatchObject({ result: { fetched: 1, logged: 1 } });
-    expect(await emailCount(admin.workspaceId)).toBe(before);
+    // The worker dies right after the second message committed (progress is reported after each commit).
+    const ctx = (await contextOfMember(t.database, admin.workspaceId, admin.userId))!;
+    const crash = new Error('worker killed');
+    const dying = (done: number) => (done === 2 ? Promise.reject(crash) : Promise.resolve());
+    await expect(syncMailbox(t.database, t.app.secrets, ctx, mailboxId, dying)).rejects.toBe(crash);
+    expect(await emailCount(admin.workspaceId)).toBe(before + 2);
+
+    expect(await sync()).toMatchObject({ state: 'succeeded', result: { fetched: 1, logged: 1 } });
+    expect(await emailCount(admin.workspaceId)).toBe(before + 3);
+    const subjects = (await timelineOf((await contactByEmail('chen.jing@customer.cn'))!.id)).map((i) => i.subject);
+    expect(subjects.filter((s) => String(s).match(/^第[345]封$/)).sort()).toEqual(['第3封', '第4封', '第5封']);
   });
 
   it('answers a bad password or an unreachable host with a translated error, recorded on the mailbox without a crash', async () => {
