@@ -1,4 +1,4 @@
-import { BankOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -16,6 +16,7 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'accounts', path: '/accounts', icon: <BankOutlined /> },
   { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
+  { key: 'products', path: '/products', icon: <ShoppingOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },
   { key: 'forms', path: '/forms', icon: <FormOutlined />, label: 'forms.nav', action: 'forms.manage' },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
@@ -23,7 +24,8 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
 
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
-  return first === '' ? 'home' : first;
+  // Price books belong to the catalog: the Products entry stays lit.
+  return first === '' ? 'home' : first === 'price-books' ? 'products' : first;
 }
 
 /** The main navigation: Home, Contacts, Accounts, Tasks, Forms (for those who manage them), Settings. */

@@ -26,6 +26,11 @@ import { CallScriptsSettings } from '../modules/calls/CallScriptsSettings';
 import { WebhooksSettings } from '../modules/settings/webhooks/WebhooksSettings';
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
 import { TasksPage } from '../modules/tasks/TasksPage';
+import { PriceBookPage } from '../modules/catalog/PriceBookPage';
+import { PriceBooks } from '../modules/catalog/PriceBooks';
+import { ProductCategories } from '../modules/catalog/ProductCategories';
+import { ProductPage } from '../modules/catalog/ProductPage';
+import { Products } from '../modules/catalog/Products';
 import { OpportunitiesPage } from '../modules/sales/OpportunitiesPage';
 import { OpportunityPage } from '../modules/sales/OpportunityPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
@@ -69,6 +74,11 @@ export const router = createBrowserRouter([
               { path: '/opportunities', element: <OpportunitiesPage /> },
               { path: '/opportunities/:id', element: <OpportunityPage /> },
               { path: '/tasks', element: <TasksPage /> },
+              { path: '/products', element: <Products /> },
+              { path: '/products/categories', element: <ProductCategories /> },
+              { path: '/products/:id', element: <ProductPage /> },
+              { path: '/price-books', element: <PriceBooks /> },
+              { path: '/price-books/:id', element: <PriceBookPage /> },
               { path: '/calendar', element: <CalendarPage /> },
               { path: '/forms', children: [{ index: true, element: <FormsPage /> }, { path: 'new', element: <FormEditor /> }, { path: ':id', element: <FormEditor /> }] },
               {
@@ -82,9 +92,10 @@ export const router = createBrowserRouter([
                   { path: 'api-keys', element: <ApiKeysSettings /> },
                   { path: 'webhooks', element: <WebhooksSettings /> },
                   { path: 'email', element: <InboundEmailSettings /> },
+                  { path: 'mailboxes', element: <MailboxesSettings /> },
                   { path: 'telephony', element: <TelephonySettings /> },
-                  { path: 'sales', element: <SalesSettings /> },
                   { path: 'call-scripts', element: <CallScriptsSettings /> },
+                  { path: 'sales', element: <SalesSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
               },
@@ -92,7 +103,6 @@ export const router = createBrowserRouter([
               { path: '*', element: <NotFound /> },
             ],
           },
-                  { path: 'mailboxes', element: <MailboxesSettings /> },
         ],
       },
     ],

@@ -21,10 +21,12 @@ interface ListFiltersProps<F extends string> {
   testIdPrefix: string;
   /** Controls at the end of the row (views, filter builder, columns, the list/kanban switch). */
   end?: ReactNode;
+  /** The mine/everyone switch; off for records nobody owns. */
+  showOwner?: boolean;
 }
 
 /** Above a record list: whose (mine / everyone's), a text filter on one field, and the list's further controls. */
-export function ListFilters<F extends string>({ value, onChange, fields, testIdPrefix, end }: ListFiltersProps<F>) {
+export function ListFilters<F extends string>({ value, onChange, fields, testIdPrefix, end, showOwner = true }: ListFiltersProps<F>) {
   const { t } = useTranslation();
   // The box answers each keystroke; the list (and the URL) follow once the typing pauses.
   const [text, setText] = useState(value.text);
@@ -40,14 +42,16 @@ export function ListFilters<F extends string>({ value, onChange, fields, testIdP
   return (
     <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 16 }}>
       <Flex wrap gap={8}>
-        <Segmented
-          value={value.owner}
-          onChange={(owner) => onChange({ owner: owner as 'me' | 'all' })}
-          options={[
-            { value: 'all', label: <span data-testid={`${testIdPrefix}-owner-all`}>{t('list.everyone')}</span> },
-            { value: 'me', label: <span data-testid={`${testIdPrefix}-owner-me`}>{t('list.mine')}</span> },
-          ]}
-        />
+        {showOwner && (
+          <Segmented
+            value={value.owner}
+            onChange={(owner) => onChange({ owner: owner as 'me' | 'all' })}
+            options={[
+              { value: 'all', label: <span data-testid={`${testIdPrefix}-owner-all`}>{t('list.everyone')}</span> },
+              { value: 'me', label: <span data-testid={`${testIdPrefix}-owner-me`}>{t('list.mine')}</span> },
+            ]}
+          />
+        )}
         <Space.Compact>
           <Select
             value={value.field}

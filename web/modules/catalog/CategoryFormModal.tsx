@@ -37,7 +37,7 @@ export function CategoryFormModal({ open, category, onClose, onSaved }: { open: 
     >
       <FormAlert message={error} />
       <Form form={form} layout="vertical" requiredMark="optional" onFinish={submit} initialValues={category ? { name: category.name, parentId: category.parentId } : {}}>
-        <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item name="name" label={t('catalog.name')} rules={[{ required: true, whitespace: true }]}>
           <Input autoFocus maxLength={200} data-testid="category-name" />
         </Form.Item>
         <Form.Item name="parentId" label={t('catalog.categories.parent')}>

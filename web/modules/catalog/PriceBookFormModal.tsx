@@ -38,7 +38,7 @@ export function PriceBookFormModal({ open, book, onClose, onSaved }: { open: boo
       <Form form={form} layout="vertical" requiredMark="optional" onFinish={submit} initialValues={book ?? { kind: 'retail', currency: workspace.defaultCurrency, active: true }}>
         <Row gutter={16}>
           <Col xs={24}>
-            <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="name" label={t('catalog.name')} rules={[{ required: true, whitespace: true }]}>
               <Input autoFocus maxLength={200} data-testid="price-book-name" />
             </Form.Item>
           </Col>

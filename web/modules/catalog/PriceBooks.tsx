@@ -48,7 +48,7 @@ export function PriceBooks() {
             columns={[
               {
                 key: 'name',
-                title: t('fields.name'),
+                title: t('catalog.name'),
                 render: (_, b) => (
                   <Flex gap={6} align="center">
                     <Link to={`/price-books/${b.id}`}>{b.name}</Link>

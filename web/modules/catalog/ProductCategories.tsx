@@ -66,7 +66,7 @@ export function ProductCategories() {
             expandable={{ defaultExpandAllRows: true }}
             data-testid="categories-table"
             columns={[
-              { key: 'name', title: t('fields.name'), dataIndex: 'name' },
+              { key: 'name', title: t('catalog.name'), dataIndex: 'name' },
               { key: 'count', title: t('catalog.products.title'), width: 140, render: (_, c) => <Link to={`/products?f=${encodeURIComponent(`categoryId:eq:${c.id}`)}`}>{t('catalog.categories.productCount', { count: c.productCount })}</Link> },
               ...(mayManage
                 ? [

@@ -99,7 +99,7 @@ export function ProductFormModal({ open, product, onClose, onSaved }: ProductFor
       >
         <Row gutter={16}>
           <Col xs={24} md={16}>
-            <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="name" label={t('catalog.name')} rules={[{ required: true, whitespace: true }]}>
               <Input name="name" autoFocus maxLength={200} data-testid="product-name" />
             </Form.Item>
           </Col>
@@ -108,7 +108,7 @@ export function ProductFormModal({ open, product, onClose, onSaved }: ProductFor
               <Input name="sku" maxLength={64} data-testid="product-sku" />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={10}>
             <Form.Item name="categoryId" label={t('fields.categoryId')}>
               <TreeSelect allowClear treeDefaultExpandAll loading={categories.isPending} treeData={categoryTree(categories.data ?? [])} data-testid="product-category" />
             </Form.Item>
@@ -118,7 +118,7 @@ export function ProductFormModal({ open, product, onClose, onSaved }: ProductFor
               <AutoComplete options={COMMON_UNITS.map((u) => ({ value: t(`catalog.units.${u}`) }))} maxLength={40} />
             </Form.Item>
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={8}>
             <Form.Item name="warrantyMonths" label={t('fields.warrantyMonths')}>
               <InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} />
             </Form.Item>

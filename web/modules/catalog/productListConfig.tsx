@@ -13,16 +13,17 @@ export const productListConfig: ListConfig<Product> = {
   defaultSort: 'name',
   ownerless: true,
   textFields: [
-    { value: 'name', labelKey: 'fields.name' },
+    { value: 'name', labelKey: 'fields.productName' },
     { value: 'sku', labelKey: 'fields.sku' },
     { value: 'unit', labelKey: 'fields.unit' },
   ],
   fields: {
+    name: { labelKey: 'fields.productName' },
     active: { labelKey: 'fields.active' },
     categoryId: { labelKey: 'fields.categoryId' },
   },
   columns: [
-    { key: 'name', width: 240 },
+    { key: 'name', titleKey: 'fields.productName', width: 240 },
     { key: 'sku', width: 160 },
     { key: 'categoryName', titleKey: 'fields.category', width: 140, render: (row) => row.categoryName ?? '' },
     { key: 'listPrices', titleKey: 'catalog.products.listPrice', width: 180, render: (row) => <ListPrice prices={row.listPrices} /> },

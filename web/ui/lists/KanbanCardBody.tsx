@@ -34,9 +34,11 @@ export function KanbanCardBody({ row, url, subtitle, lifted }: KanbanCardBodyPro
             {subtitle}
           </Typography.Text>
         )}
-        <div style={{ fontSize: 12 }}>
-          <OwnerName ownerId={row.ownerId} size={16} />
-        </div>
+        {row.ownerId !== undefined && (
+          <div style={{ fontSize: 12 }}>
+            <OwnerName ownerId={row.ownerId} size={16} />
+          </div>
+        )}
       </Flex>
     </Card>
   );

@@ -61,7 +61,7 @@ export function RecordList<T extends ListRecord>({ config, emptyAction, extraFil
   const [selected, setSelected] = useState<string[]>([]);
 
   // The quick filters hold as well as the builder's: numbered after its conditions, ANDed to its logic.
-  const extra = [...extraFilters, ...(state.owner === 'me' ? [`ownerId:eq:${user.id}`] : []), ...(state.text.trim() ? [`${state.field}:contains:${state.text.trim()}`] : [])];
+  const extra = [...extraFilters, ...(state.owner === 'me' && !config.ownerless ? [`ownerId:eq:${user.id}`] : []), ...(state.text.trim() ? [`${state.field}:contains:${state.text.trim()}`] : [])];
   const { match, custom } = fromLogicParam(state.logic);
   const logic = logicOf(match, custom, state.filters.length);
   const query = { sort: state.sort, ...listFilterQuery(state.filters, logic, extra) };
@@ -136,6 +136,7 @@ export function RecordList<T extends ListRecord>({ config, emptyAction, extraFil
         value={{ owner: state.owner, text: state.text, field: state.field }}
         onChange={(patch) => list.set(patch)}
         testIdPrefix={p}
+        showOwner={!config.ownerless}
         fields={config.textFields.map((f) => ({ value: f.value, label: t(f.labelKey) }))}
         end={end}
       />

@@ -83,7 +83,7 @@ export function RecordTable<T extends ListRecord>({ config, fields, columns, row
       data-testid={`${config.testIdPrefix}-table`}
       columns={tableColumns}
       showSorterTooltip={false}
-      rowSelection={config.bulk === false ? undefined : { selectedRowKeys: [...selected], onChange: (keys) => onSelect(keys.map(String)), columnWidth: 48 }}
+      rowSelection={config.ownerless || config.bulk === false ? undefined : { selectedRowKeys: [...selected], onChange: (keys) => onSelect(keys.map(String)), columnWidth: 48 }}
       onChange={(_pagination, _filters, sorter) => {
         const one = Array.isArray(sorter) ? sorter[0] : sorter;
         const key = String(one?.columnKey ?? '');

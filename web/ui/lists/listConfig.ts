@@ -39,6 +39,11 @@ export interface ListConfig<T extends ListRecord> {
   bulkFields: readonly string[];
   /** The second line of a kanban card. */
   cardSubtitle?: (row: T) => ReactNode;
+  /**
+   * Records nobody owns (products): no mine/everyone switch, no owner on cards, and no row selection (their
+   * module has no bulk routes).
+   */
+  ownerless?: boolean;
   /** False when the object has no bulk routes yet: no row selection. */
   bulk?: boolean;
   /** How the list opens before the user picks (`?mode=`): default the table. */

@@ -5,7 +5,8 @@ import type { Page } from '../../app/types';
 export interface ListRecord {
   id: string;
   name: string;
-  ownerId: string | null;
+  /** Absent on records nobody owns (ListConfig.ownerless). */
+  ownerId?: string | null;
   tags?: string[];
   custom?: Record<string, unknown> | null;
   createdAt: string;
