@@ -39,6 +39,8 @@ const DEMO = { email: 'demo@guanxi.dev', password: 'guanxi-demo' } as const;
 const STEP_TIMEOUT_MS = 30_000;
 const SERVER_START_TIMEOUT_MS = 120_000;
 const VIEWPORT = { width: 1280, height: 800 };
+/** The opportunities board: its six stage columns side by side. */
+const BOARD_VIEWPORT = { width: 1680, height: 900 };
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -1189,6 +1191,109 @@ async function main(): Promise<number> {
         assert(meeting, `the feed holds ${JSON.stringify(events.map((e) => e.summary))}, not the meeting`);
         assert(meeting.location === '上海浦东 会议室 A', `the feed's meeting is at "${meeting.location}"`);
         await page.keyboard.press('Escape');
+      },
+    },
+    // ---------------------------------------------------------------- sales: the opportunities board and a deal's page
+    {
+      name: 'create a deal from the board, drag it to the next stage, reload: it stayed, and its stage history has two entries',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        activePage = page;
+        // Six stage columns side by side: wide enough that the lost column is on screen for the next step.
+        await page.setViewportSize(BOARD_VIEWPORT);
+        await page.goto(`${baseUrl}/`);
+        await page.getByTestId('nav-opportunities').filter({ hasText: '商机' }).click();
+        await expectPath(page, '/opportunities');
+        const column = (key: string) => page.locator(`[data-testid="stage-column"][data-stage-key="${key}"]`);
+        await column('qualification').filter({ hasText: '初步接洽' }).waitFor();
+        // `n` opens the new deal form.
+        await page.keyboard.press('n');
+        await page.getByTestId('opportunity-name').fill('华为云 CRM 扩容');
+        await page.getByTestId('opportunity-amount').fill('128000');
+        await page.getByTestId('opportunity-submit').click();
+        const card = (key: string) => column(key).locator('[data-testid="kanban-card"]').filter({ hasText: '华为云 CRM 扩容' });
+        await card('qualification').filter({ hasText: '¥128,000.00' }).waitFor();
+        await column('qualification').getByTestId('stage-total').filter({ hasText: '¥128,000.00' }).waitFor();
+        await dragCard(page, card('qualification'), column('needs_analysis'));
+        await card('needs_analysis').waitFor();
+        await column('needs_analysis').getByTestId('stage-total').filter({ hasText: '¥128,000.00' }).waitFor();
+        await page.reload();
+        await card('needs_analysis').waitFor();
+        assert((await card('qualification').count()) === 0, 'after the reload the deal is back in the first stage');
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-opportunities-board-zh-CN.png') });
+        await card('needs_analysis').click();
+        await page.waitForURL((url) => /^\/opportunities\/[0-9a-f-]{36}$/.test(url.pathname));
+        await page.getByTestId('opportunity-name').filter({ hasText: '华为云 CRM 扩容' }).waitFor();
+        await page.getByTestId('opportunity-tab-stages').click();
+        const rows = page.getByTestId('stage-history-row');
+        await rows.nth(1).waitFor();
+        const texts = await rows.allInnerTexts();
+        assert(texts.length === 2 && texts[0]!.includes('初步接洽') && texts[1]!.includes('需求分析') && texts[1]!.includes('当前'), `the stage history reads ${JSON.stringify(texts)}`);
+      },
+    },
+    {
+      name: 'drag a deal to "lost": the dialog asks the reason, and the deal is in the lost column with it',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const created = await request.post(`${baseUrl}/api/v1/opportunities`, { data: { name: '小米 ERP 替换', amount: 5_600_050, currency: 'CNY' } });
+        assert(created.status() === 201, `creating the deal answered HTTP ${created.status()}`);
+        const dealId = ((await created.json()) as { id: string }).id;
+        await page.goto(`${baseUrl}/opportunities`);
+        const column = (key: string) => page.locator(`[data-testid="stage-column"][data-stage-key="${key}"]`);
+        const card = (key: string) => column(key).locator('[data-testid="kanban-card"]').filter({ hasText: '小米 ERP 替换' });
+        await dragCard(page, card('qualification'), column('lost'));
+        // Without a reason the dialog says it is needed.
+        await page.getByTestId('close-deal-submit').click();
+        await page.locator('.ant-modal .ant-form-item-explain-error').first().waitFor();
+        await pickOption(page, page.getByTestId('close-reason'), '价格');
+        await page.getByTestId('close-competitor').fill('Salesforce');
+        await page.getByTestId('close-deal-submit').click();
+        await card('lost').waitFor();
+        assert((await card('qualification').count()) === 0, 'the lost deal is still in the first stage');
+        const deal = (await (await request.get(`${baseUrl}/api/v1/opportunities/${dealId}`)).json()) as { status: string; closeReasonId: string | null; closeCompetitor: string | null };
+        assert(deal.status === 'lost' && deal.closeReasonId && deal.closeCompetitor === 'Salesforce', `the server has the deal as ${JSON.stringify(deal)}`);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-opportunities-lost-zh-CN.png') });
+      },
+    },
+    {
+      name: 'the opportunities board in English (docs screenshot)',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const pipelines = (await (await request.get(`${baseUrl}/api/v1/pipelines`)).json()) as { data: { isDefault: boolean; stages: { id: string; key: string | null }[] }[] };
+        const stages = new Map(pipelines.data.find((p) => p.isDefault)!.stages.map((s) => [s.key, s.id]));
+        // A board with some life in it: deals in several stages, two currencies.
+        const deals = [
+          { name: 'Tencent Cloud migration', amount: 86_000_000, stage: 'qualification' },
+          { name: 'BYD dealer portal', amount: 42_500_000, stage: 'proposal' },
+          { name: 'Lenovo service desk', amount: 15_000_000, currency: 'USD', stage: 'proposal' },
+          { name: 'Haier CRM rollout', amount: 230_000_000, stage: 'negotiation' },
+          { name: 'Meituan partner app', amount: 18_800_000, stage: 'won' },
+        ];
+        for (const { stage, ...deal } of deals) {
+          const res = await request.post(`${baseUrl}/api/v1/opportunities`, { data: { ...deal, stageId: stages.get(stage) } });
+          assert(res.status() === 201, `creating ${deal.name} answered HTTP ${res.status()}`);
+        }
+        await page.getByTestId('lang-switch').click();
+        await page.getByTestId('lang-en').click();
+        try {
+          await page.goto(`${baseUrl}/opportunities`);
+          await page.locator('[data-testid="stage-column"][data-stage-key="negotiation"]').filter({ hasText: 'Negotiation' }).getByTestId('kanban-card').first().waitFor();
+          await page.getByTestId('opportunities-board').filter({ hasText: 'Weighted' }).waitFor();
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: path.join(root, 'docs/screenshots/opportunities-board.png') });
+          await page.screenshot({ path: path.join(resultsDir, 'e2e-opportunities-board-en.png') });
+        } finally {
+          await page.getByTestId('lang-switch').click();
+          await page.getByTestId('lang-zh-CN').click();
+          await page.setViewportSize(VIEWPORT);
+        }
       },
     },
     // ---------------------------------------------------------------- integrations: webhooks, inbound e-mail, task reminders

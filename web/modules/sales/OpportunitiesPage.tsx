@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { FullPageSpin } from '../../app/FullPageSpin';
 import { OpportunityFormModal } from './OpportunityFormModal';
 import { PipelineBoard } from './PipelineBoard';
+import { RecycleBinDrawer } from './RecycleBinDrawer';
 import { pipelineName } from './salesFormat';
 import type { Opportunity } from './types';
 import { useOpportunityListConfig } from './useOpportunityListConfig';
@@ -30,6 +31,7 @@ export function OpportunitiesPage() {
   const { membership } = useCurrentSession();
   const mayCreate = canCreateRecords(membership.role);
   const [creating, setCreating] = useState(false);
+  const [binOpen, setBinOpen] = useState(false);
   const pipelines = usePipelines();
   const reasons = useCloseReasons(true);
   const config = useOpportunityListConfig(pipelines.data ?? [], reasons.data ?? []);
@@ -85,6 +87,9 @@ export function OpportunitiesPage() {
                 options={pipelines.data.map((p) => ({ value: p.id, label: pipelineName(p, t) }))}
               />
             )}
+            <Button icon={<DeleteOutlined />} onClick={() => setBinOpen(true)} data-testid="opportunities-recycle-bin-open">
+              {t('sales.recycleBin.title')}
+            </Button>
             {addButton}
           </>
         }
@@ -97,6 +102,7 @@ export function OpportunitiesPage() {
           board={(query) => <PipelineBoard pipelineId={pipeline.id} query={query} filtered={list.filtered} emptyAction={addButton} />}
         />
       )}
+      <RecycleBinDrawer open={binOpen} onClose={() => setBinOpen(false)} />
       <OpportunityFormModal open={creating} pipelineId={pipeline?.id} onClose={() => setCreating(false)} onSaved={onCreated} />
     </>
   );
