@@ -9,7 +9,10 @@ import { probeMailbox, syncMailbox } from './imap-sync.js';
 /** How often each enabled mailbox is synced. */
 const MAILBOX_SYNC_EVERY_MS = 5 * 60_000;
 
-/** Starts the inbound SMTP listener with the app when INBOUND_SMTP_PORT is set, and stops it with the app. */
+/**
+ * Mail coming in: IMAP mailbox sync (always), and the inbound SMTP listener, started with the app when
+ * INBOUND_SMTP_PORT is set and stopped with it.
+ */
 export function registerInboundEmail(app: FastifyInstance): void {
   registerMailboxSync(app);
   const { config } = app;
