@@ -272,6 +272,10 @@ export interface Interaction {
   channel: InteractionChannel;
   direction: InteractionDirection | null;
   occurredAt: string;
+  /** A meeting's end, its place, and whether it takes whole days. */
+  endsAt?: string | null;
+  allDay?: boolean;
+  location?: string | null;
   durationSeconds: number | null;
   subject: string | null;
   body: string | null;

@@ -200,6 +200,28 @@ describe('the iCalendar feed', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/calendar/bad%20token!.ics' })).statusCode).toBe(400);
   });
 
+  it('stops serving the feed of a member who was deactivated, and serves it again when reactivated', async () => {
+    const member = await addMember(t.app, admin, 'service');
+    const path = new URL((await call('POST', '/calendar/feed', undefined, member)).json().url).pathname;
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(200);
+    expect((await call('POST', `/members/${member.userId}/deactivate`)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await call('POST', `/members/${member.userId}/reactivate`)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(200);
+  });
+
+  it('finds a month of meetings through the meetings index', async () => {
+    // Many meetings, so the planner has a reason to prefer the partial index over a scan.
+    const values = Array.from({ length: 400 }, (_, i) => `('${admin.workspaceId}', gen_random_uuid(), 'meeting', 'in_person', '2025-01-01'::timestamptz + ${i} * interval '1 day', '2025-01-01'::timestamptz + ${i} * interval '1 day' + interval '1 hour', '${admin.userId}')`);
+    await t.database.raw.query(`insert into interactions (workspace_id, id, type, channel, occurred_at, ends_at, owner_id) values ${values.join(',')}`, []);
+    await t.database.raw.query('analyze interactions', []);
+    const { rows } = await t.database.raw.query<{ 'QUERY PLAN': string }>(
+      `explain select id from interactions where workspace_id = $1 and type = 'meeting' and deleted_at is null and occurred_at >= $2 and occurred_at < $3 and (ends_at > $4 or owner_id = $5)`,
+      [admin.workspaceId, '2025-03-01', '2025-04-01', '2025-03-15', admin.userId],
+    );
+    expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('interactions_meetings_idx');
+  });
+
   it('writes all-day meetings and tasks due at midnight as dates in the member’s time zone', async () => {
     await call('PATCH', '/profile', { timeZone: 'Asia/Shanghai' });
     const year = new Date().getUTCFullYear() + 1;

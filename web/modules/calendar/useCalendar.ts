@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import type { Interaction } from '../../app/types';
 
 /** A meeting as GET /calendar answers it: an interaction of type meeting with its span and place. */
-export type Meeting = Interaction & { endsAt: string | null; allDay: boolean; location: string | null; editable: boolean };
+export type Meeting = Interaction & { editable: boolean };
 export interface CalendarTask {
   id: string;
   title: string;

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, ClockCircleOutlined, DeleteOutlined, EditOutlined, MoreOutlined, PaperClipOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, ClockCircleOutlined, DeleteOutlined, EditOutlined, EnvironmentOutlined, MoreOutlined, PaperClipOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Tag, Tooltip, Typography, theme } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,13 @@ interface TimelineItemProps {
   onAction: (action: TimelineAction, item: Interaction) => void;
 }
 
+/** The days of an all-day meeting: its first, and its last when that is another (the end is the midnight after it). */
+function allDaySpan(format: ReturnType<typeof useFormat>, start: string, end: string): string {
+  const first = format.date(start);
+  const last = format.date(new Date(Date.parse(end) - 1));
+  return first === last ? first : `${first} – ${last}`;
+}
+
 export const TimelineItem = memo(function TimelineItem({ item, last, onAction }: TimelineItemProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -53,6 +60,17 @@ export const TimelineItem = memo(function TimelineItem({ item, last, onAction }:
     item.durationSeconds !== null && item.durationSeconds > 0 && (
       <span key="duration" data-testid="timeline-duration">
         <ClockCircleOutlined /> {durationParts(item.durationSeconds).map((p) => t(`timeline.duration.${p.unit}`, { count: p.count })).join(' ')}
+      </span>
+    ),
+    // A meeting: when it runs (the day or the times) and where.
+    item.endsAt && (
+      <span key="span" data-testid="timeline-span">
+        <ClockCircleOutlined /> {item.allDay ? allDaySpan(format, item.occurredAt, item.endsAt) : `${format.dateTime(item.occurredAt)} – ${format.dateTime(item.endsAt)}`}
+      </span>
+    ),
+    item.location && (
+      <span key="location" data-testid="timeline-location">
+        <EnvironmentOutlined /> {item.location}
       </span>
     ),
   ].filter(Boolean);
