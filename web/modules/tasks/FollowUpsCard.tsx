@@ -1,6 +1,6 @@
 import { ClockCircleOutlined, DownOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Card, Dropdown, Flex, Skeleton, Typography, theme } from 'antd';
+import { App, Button, Card, Dropdown, Flex, Skeleton, Space, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { RecordLink } from '../../app/RecordLink';
@@ -64,22 +64,23 @@ export function FollowUpsCard() {
                 <ClockCircleOutlined /> {item.lastContactAt ? t('followUps.lastContact', { when: format.relative(item.lastContactAt) }) : t('followUps.never')}
               </div>
             </div>
-            <Dropdown.Button
-              size="small"
-              icon={<DownOutlined />}
-              loading={follow.isPending && follow.variables === item}
-              onClick={() => follow.mutate(item)}
-              menu={{
-                items: [
-                  { key: 'snooze', label: t('followUps.snooze', { count: SNOOZE_DAYS }) },
-                  { key: 'dismiss', label: t('followUps.dismiss') },
-                ],
-                onClick: ({ key }) => snooze.mutate({ item, until: key === 'snooze' ? atHourIn(SNOOZE_DAYS, 9, format.timeZone).toISOString() : null }),
-              }}
-              data-testid="follow-up-task"
-            >
-              <PhoneOutlined /> {t('followUps.createTask')}
-            </Dropdown.Button>
+            <Space.Compact size="small">
+              <Button loading={follow.isPending && follow.variables === item} onClick={() => follow.mutate(item)} icon={<PhoneOutlined />} data-testid="follow-up-task">
+                {t('followUps.createTask')}
+              </Button>
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'snooze', label: t('followUps.snooze', { count: SNOOZE_DAYS }) },
+                    { key: 'dismiss', label: t('followUps.dismiss') },
+                  ],
+                  onClick: ({ key }) => snooze.mutate({ item, until: key === 'snooze' ? atHourIn(SNOOZE_DAYS, 9, format.timeZone).toISOString() : null }),
+                }}
+              >
+                <Button icon={<DownOutlined />} aria-label={t('followUps.later')} data-testid="follow-up-later" />
+              </Dropdown>
+            </Space.Compact>
           </Flex>
         ))
       )}
