@@ -81,6 +81,15 @@ describe('reminder e-mails', () => {
     expect(provider.delivered.length).toBe(before);
   });
 
+  it('mails no deactivated member', async () => {
+    const gone = await addMember(t.app, admin, 'sales');
+    await call('POST', '/tasks', { title: 'Left the company', dueAt: '2026-11-26T10:00:00Z', remindAt: '2026-11-26T09:00:00Z' }, gone);
+    expect((await call('POST', `/members/${gone.userId}/deactivate`)).statusCode).toBe(200);
+    expect(await sendDueReminders(deps(), new Date('2026-11-26T09:00:00Z'))).toBe(1);
+    const { rows } = await t.database.raw.query(`select 1 from outgoing_emails where workspace_id = $1 and user_id = $2`, [admin.workspaceId, gone.userId]);
+    expect(rows).toHaveLength(0);
+  });
+
   it('sends no mail in a workspace without a mail account, and still reminds in the app', async () => {
     const other = await signUpWorkspace(t.app, 'No mail 没有邮箱');
     await call('POST', '/tasks', { title: 'Only in the app', dueAt: '2026-11-25T10:00:00Z', remindAt: '2026-11-25T09:00:00Z' }, other);

@@ -9,7 +9,7 @@ import { forbidden } from '../../platform/errors/app-error.js';
 import { isLocale, translator } from '../../platform/i18n/i18n.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { Realtime } from '../../platform/realtime/realtime.js';
-import { users, workspaces } from '../../platform/tenancy/tenancy.tables.js';
+import { memberships, users, workspaces } from '../../platform/tenancy/tenancy.tables.js';
 import { EMAIL_SEND_JOB } from './email-out.service.js';
 import { mailAccounts, outgoingEmails, reminderPreferences, tasks } from './interactions.tables.js';
 
@@ -70,6 +70,8 @@ async function queueReminderMail(tx: Executor, task: Row, publicUrl: string): Pr
     .select({ email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone, workspaceLocale: workspaces.defaultLocale, workspaceTimeZone: workspaces.timeZone })
     .from(users)
     .innerJoin(workspaces, eq(workspaces.id, task.workspace_id))
+    // A deactivated member gets no mail from the workspace.
+    .innerJoin(memberships, and(eq(memberships.workspaceId, task.workspace_id), eq(memberships.userId, users.id), eq(memberships.status, 'active')))
     .where(eq(users.id, task.owner_id));
   if (!owner) return null;
   const locale: Locale = isLocale(owner.locale) ? owner.locale : owner.workspaceLocale;
