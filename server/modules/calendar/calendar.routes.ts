@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { callerOf } from '../../platform/auth/authenticate.js';
 import { asCaller } from '../../platform/http/route-context.js';
 import { IdParams, errorResponses } from '../../platform/http/schemas.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { CalendarQuery, CalendarSchema, CreateMeetingBody, FeedParams, FeedStatusSchema, MeetingSchema, NewFeedSchema, UpdateMeetingBody } from './calendar.schema.js';
-import { calendarOf, createMeeting, deleteMeeting, updateMeeting } from './calendar.service.js';
+import { calendarOf, createMeeting, deleteMeeting, membersOf, updateMeeting } from './calendar.service.js';
 import { feedCalendar, feedStatus, feedUrl, regenerateFeed, revokeFeed } from './feeds.service.js';
 
 const tags = ['calendar'];
 
 /** Meetings and due tasks by date, and each member's private iCalendar feed. */
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** After the commit, the open calendars of the members concerned reload (a colleague's new meeting shows at once). */
+  const tell = async (workspaceId: string, userIds: string[], meetingId: string) => {
+    if (userIds.length) await app.realtime.publish({ workspaceId, userIds, event: { type: 'meeting.changed', meetingId } });
+  };
   app.get(
     '/calendar',
     {
@@ -38,15 +43,24 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: MeetingSchema, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await asCaller(request, (tx, ctx) => createMeeting(tx, ctx, request.body))),
+    async (request, reply) => {
+      const meeting = await asCaller(request, (tx, ctx) => createMeeting(tx, ctx, request.body));
+      await tell(meeting.workspaceId, membersOf(meeting), meeting.id);
+      return reply.status(201).send(meeting);
+    },
   );
   app.patch(
     '/calendar/meetings/:id',
     { schema: { tags, summary: 'Change a meeting', description: '`attendees`, when given, replaces them all.', params: IdParams, body: UpdateMeetingBody, response: { 200: MeetingSchema, ...errorResponses } } },
-    (request) => asCaller(request, (tx, ctx) => updateMeeting(tx, ctx, request.params.id, request.body)),
+    async (request) => {
+      const { meeting, members } = await asCaller(request, (tx, ctx) => updateMeeting(tx, ctx, request.params.id, request.body));
+      await tell(meeting.workspaceId, members, meeting.id);
+      return meeting;
+    },
   );
   app.delete('/calendar/meetings/:id', { schema: { tags, summary: 'Cancel a meeting (to the recycle bin)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await asCaller(request, (tx, ctx) => deleteMeeting(tx, ctx, request.params.id));
+    const members = await asCaller(request, (tx, ctx) => deleteMeeting(tx, ctx, request.params.id));
+    await tell(callerOf(request).workspaceId, members, request.params.id);
     return reply.status(204).send(null);
   });
 

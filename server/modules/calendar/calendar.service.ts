@@ -93,6 +93,11 @@ async function withEditable(tx: Executor, ctx: RequestContext, rows: LinkedInter
   return rows.map((row) => ({ ...row, editable: byOwner.get(row.ownerId) ?? false }));
 }
 
+/** The members whose calendars show a meeting: its owner and its member attendees (told of its changes). */
+export const membersOf = (meeting: LinkedInteraction): string[] => [
+  ...new Set([meeting.ownerId, ...meeting.participants.filter((p) => p.kind === 'user').map((p) => p.id)].filter((id): id is string => Boolean(id))),
+];
+
 /** Schedules a meeting: on the calendars of its owner and attendees, and on the timelines of its contacts and their accounts. */
 export async function createMeeting(tx: Executor, ctx: RequestContext, input: MeetingInput): Promise<Meeting> {
   const row = await logInteraction(tx, ctx, {
@@ -117,9 +122,9 @@ async function getMeeting(tx: Executor, ctx: RequestContext, id: string): Promis
   return row;
 }
 
-/** Changes a meeting; `attendees` (when given) replaces them all. */
-export async function updateMeeting(tx: Executor, ctx: RequestContext, id: string, patch: Partial<MeetingInput>): Promise<Meeting> {
-  await getMeeting(tx, ctx, id);
+/** Changes a meeting; `attendees` (when given) replaces them all. `members`: whose calendars showed it before or show it now. */
+export async function updateMeeting(tx: Executor, ctx: RequestContext, id: string, patch: Partial<MeetingInput>): Promise<{ meeting: Meeting; members: string[] }> {
+  const before = await getMeeting(tx, ctx, id);
   const row = await updateInteraction(tx, ctx, id, {
     ...(patch.subject !== undefined ? { subject: patch.subject } : {}),
     ...(patch.startsAt !== undefined ? { occurredAt: patch.startsAt } : {}),
@@ -132,13 +137,14 @@ export async function updateMeeting(tx: Executor, ctx: RequestContext, id: strin
     ...(patch.attendees !== undefined ? { participants: await participantsOf(tx, ctx, patch.attendees) } : {}),
     ...(patch.links !== undefined ? { links: patch.links } : {}),
   });
-  return (await withEditable(tx, ctx, [row]))[0]!;
+  return { meeting: (await withEditable(tx, ctx, [row]))[0]!, members: [...new Set([...membersOf(before), ...membersOf(row)])] };
 }
 
-/** Cancels a meeting: to the recycle bin, off every calendar and timeline. */
-export async function deleteMeeting(tx: Executor, ctx: RequestContext, id: string): Promise<void> {
-  await getMeeting(tx, ctx, id);
+/** Cancels a meeting: to the recycle bin, off every calendar and timeline. Answers whose calendars showed it. */
+export async function deleteMeeting(tx: Executor, ctx: RequestContext, id: string): Promise<string[]> {
+  const before = await getMeeting(tx, ctx, id);
   await deleteInteraction(tx, ctx, id);
+  return membersOf(before);
 }
 
 export interface CalendarQuery {

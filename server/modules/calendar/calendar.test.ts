@@ -152,6 +152,23 @@ describe('meetings on the calendar', () => {
     expect((await call('DELETE', `/calendar/meetings/${note.id}`)).statusCode).toBe(404);
   });
 
+  it('tells the open calendars of the owner and attendees, old and new, and nobody else', async () => {
+    const [a, b, c] = await Promise.all([addMember(t.app, admin, 'sales'), addMember(t.app, admin, 'sales'), addMember(t.app, admin, 'sales')]);
+    const pages = await Promise.all([admin, a, b, c].map(async (who) => {
+      const events: Record<string, unknown>[] = [];
+      const socket = (await t.app.injectWS('/api/v1/realtime', { headers: { cookie: who.cookie } }, { onInit: ((ws: WebSocket) => ws.on('message', (d) => events.push(JSON.parse(String(d))))) as never })) as unknown as WebSocket;
+      return { socket, events };
+    }));
+    const m = await create('/calendar/meetings', { subject: 'sync', startsAt: '2027-05-03T01:00:00Z', endsAt: '2027-05-03T02:00:00Z', attendees: [{ kind: 'user', id: a.userId }] });
+    // a is replaced by b: both hear of it.
+    expect((await call('PATCH', `/calendar/meetings/${m.id}`, { attendees: [{ kind: 'user', id: b.userId }] })).statusCode).toBe(200);
+    expect((await call('DELETE', `/calendar/meetings/${m.id}`)).statusCode).toBe(204);
+    await new Promise((r) => setTimeout(r, 200));
+    const heard = pages.map((p) => p.events.filter((e) => e.type === 'meeting.changed').length);
+    expect(heard).toEqual([3, 2, 2, 0]);
+    for (const p of pages) p.socket.terminate();
+  });
+
   it('needs a session', async () => {
     expect((await call('GET', '/calendar?from=2027-01-01T00:00:00Z&to=2027-01-02T00:00:00Z', undefined, null)).statusCode).toBe(401);
     expect((await call('POST', '/calendar/feed', undefined, null)).statusCode).toBe(401);

@@ -16,7 +16,7 @@ import { MeetingModal } from './MeetingModal';
 import type { MeetingDraft } from './meetingValues';
 import { MonthGrid } from './MonthGrid';
 import { TimeGrid } from './TimeGrid';
-import { useCalendar, type CalendarTask, type Meeting } from './useCalendar';
+import { useCalendar, useCalendarLive, type CalendarTask, type Meeting } from './useCalendar';
 
 const SHORTCUT_OF: Record<CalendarView, string> = { day: 'd', week: 'w', month: 'm' };
 
@@ -49,6 +49,7 @@ export function CalendarPage() {
   const from = fromWallClock(days[0]!, timeZone);
   const to = fromWallClock(addDays(days[days.length - 1]!, 1), timeZone);
   const calendar = useCalendar(from, to, userIds);
+  useCalendarLive();
   const meetings = calendar.data?.meetings ?? [];
   const tasks = calendar.data?.tasks ?? [];
   const opened = meetings.find((m) => m.id === openId) ?? null;

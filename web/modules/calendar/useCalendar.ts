@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../app/api';
+import { useRealtime } from '../../app/realtime/useRealtime';
 import type { Interaction } from '../../app/types';
 
 /** A meeting as GET /calendar answers it: an interaction of type meeting with its span and place. */
@@ -29,6 +30,14 @@ export function useCalendar(from: Date, to: Date, userIds: string[]) {
     queryFn: ({ signal }) => api.get<CalendarData>('/calendar', { from: from.toISOString(), to: to.toISOString(), ...(users ? { userIds: users } : {}) }, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+/** Reloads the open calendar when a meeting of its members or one of their tasks changes elsewhere (a colleague's page). */
+export function useCalendarLive() {
+  const queryClient = useQueryClient();
+  const reload = () => void queryClient.invalidateQueries({ queryKey: ['/calendar'] });
+  useRealtime('meeting.*', reload);
+  useRealtime('task.*', reload);
 }
 
 /** Refreshes calendars, timelines (a meeting with a contact is on its timeline) and 360 figures. */
