@@ -18,3 +18,4 @@ export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/sales/pipelines.tables.js';
 export * from '../modules/sales/opportunities.tables.js';
 export * from '../modules/sales/leads.tables.js';
+export * from '../modules/sales/forecast.tables.js';

@@ -99,7 +99,7 @@ describe('tenant isolation', () => {
       }
     }
     expect(leaks).toEqual([]);
-  });
+  }, 300_000); // every id route × every table's id: thousands of requests, more with each module
 
   it("still shows A its own records on the same routes (the test can fail)", async () => {
     const gets = routes.filter((r) => r.method === 'GET' && idParams(r.path).length > 0);

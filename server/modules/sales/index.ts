@@ -11,6 +11,9 @@ import { leads } from './leads.tables.js';
 import { opportunities } from './opportunities.tables.js';
 import { getOpportunity, opportunityListSpec } from './opportunities.service.js';
 import { opportunityRoutes, pipelineRoutes } from './sales.routes.js';
+import { analysisRoutes } from './analysis.routes.js';
+import { snapshotDueForecasts } from './forecast.service.js';
+import { runPeriodically } from '../../platform/jobs/periodic.js';
 import './overview.js';
 
 registerCustomizableObject('opportunities');
@@ -54,6 +57,9 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(opportunityRoutes);
   await app.register(leadRoutes);
   await app.register(leadRuleRoutes);
+  await app.register(analysisRoutes);
+  // Weekly forecast snapshots: checked hourly, taken once per workspace and week.
+  runPeriodically(app, 'forecast snapshots', 3_600_000, () => snapshotDueForecasts(app.database));
 };
 export { createOpportunity, getOpportunity, listOpportunities, updateOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.js';
 export { defaultPipeline, listPipelines, type PipelineWithStages } from './pipelines.service.js';

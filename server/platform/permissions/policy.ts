@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { RECORD_GRANTS, roleCan, type RecordAction, type Scope, type WorkspaceAction } from '../../../contracts/permissions.js';
 
@@ -25,15 +25,14 @@ export function scopeOf(ctx: RequestContext, action: RecordAction): Scope {
  * SQL condition restricting an owned table to the rows the caller may `action`, or undefined when all
  * rows are allowed. Throws 403 when the role has no scope for the action at all.
  */
-export function ownershipFilter(ctx: RequestContext, action: RecordAction, ownerColumn: PgColumn): SQL | undefined {
+export function ownershipFilter(ctx: RequestContext, action: RecordAction, ownerColumn: PgColumn | SQL): SQL | undefined {
   const scope = scopeOf(ctx, action);
   if (scope === 'none') throw forbidden();
   if (scope === 'all') return undefined;
   const me = ctx.userId ?? '00000000-0000-0000-0000-000000000000';
-  if (scope === 'own' || !ctx.teamId) return eq(ownerColumn, me);
-  const teammates = sql`(select ${memberships.userId} from ${memberships}
-    where ${memberships.workspaceId} = ${ctx.workspaceId} and ${memberships.teamId} = ${ctx.teamId})`;
-  return or(eq(ownerColumn, me), inArray(ownerColumn, teammates));
+  if (scope === 'own' || !ctx.teamId) return sql`${ownerColumn} = ${me}`;
+  return sql`(${ownerColumn} = ${me} or ${ownerColumn} in (select ${memberships.userId} from ${memberships}
+    where ${memberships.workspaceId} = ${ctx.workspaceId} and ${memberships.teamId} = ${ctx.teamId}))`;
 }
 
 /**
