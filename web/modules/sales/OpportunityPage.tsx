@@ -41,7 +41,7 @@ export function OpportunityPage() {
     onSuccess: () => {
       message.success(t('sales.deleted', { name: deal.data?.name }));
       void navigate('/opportunities', { replace: true });
-      changed();
+      changed(id);
     },
     onError: (err) => message.error(err.message),
   });

@@ -39,14 +39,21 @@ export function useDealContacts(id: string) {
   });
 }
 
-/** After a deal changed: lists, boards (under /pipelines), the deal's page and the 360 views that sum deals. */
+/**
+ * After a deal changed: lists, boards (under /pipelines), the deal's page and the 360 views that sum deals.
+ * `except` is a deleted deal's id, not to be refetched.
+ */
 export function useOpportunitiesChanged() {
   const queryClient = useQueryClient();
-  return useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: ['/opportunities'] });
-    void queryClient.invalidateQueries({ queryKey: ['/pipelines'] });
-    void queryClient.invalidateQueries({ queryKey: ['overview'] });
-  }, [queryClient]);
+  return useCallback(
+    (except?: string) => {
+      void queryClient.invalidateQueries({ queryKey: ['/opportunities'], predicate: (q) => except === undefined || q.queryKey[1] !== except });
+      void queryClient.invalidateQueries({ queryKey: ['/pipelines'] });
+      void queryClient.invalidateQueries({ queryKey: ['overview'] });
+      void queryClient.invalidateQueries({ queryKey: ['search'] });
+    },
+    [queryClient],
+  );
 }
 
 /** After pipelines, stages or reasons changed (Settings → Sales). */
