@@ -1484,6 +1484,30 @@ async function main(): Promise<number> {
       },
     },
     {
+      name: 'an admin adds a product with a list price; it is in the products list with its price',
+      timeoutMs: 45_000,
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        activePage = page;
+        const sku = `E2E-${Date.now()}`;
+        await page.goto(`${baseUrl}/products`);
+        await page.getByTestId('product-add').click();
+        await page.getByTestId('product-name').fill('智能手环 S2 e2e');
+        await page.getByTestId('product-sku').fill(sku);
+        await page.getByTestId('product-price').fill('299');
+        await page.getByTestId('product-submit').click();
+        await page.getByTestId('product-title').filter({ hasText: '智能手环 S2 e2e' }).waitFor();
+        await page.getByTestId('product-prices').filter({ hasText: '299.00' }).waitFor();
+        await page.getByTestId('nav-products').click();
+        const row = page.getByTestId('products-table').locator('[data-testid="list-row"]', { hasText: sku });
+        await row.waitFor();
+        const text = (await row.textContent()) ?? '';
+        assert(text.includes('智能手环 S2 e2e') && text.includes('299.00'), `the product's row reads "${text}"`);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-products-list.png') });
+      },
+    },
+    {
       name: 'an admin builds a web form; a visitor answers it on the hosted page; the new contact has a web message on its timeline',
       timeoutMs: 60_000,
       run: async () => {
