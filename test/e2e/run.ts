@@ -1483,6 +1483,67 @@ async function main(): Promise<number> {
         assert(task.status === 'done', `the task is ${task.status} after "done"`);
       },
     },
+    // ---------------------------------------------------------------- tasks: edit; follow-up suggestions; the call script in the card
+    {
+      name: 'edit a task’s title on the tasks page and see it changed; follow-up suggestions on the home page',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        activePage = page;
+        const request = page.context().request;
+        const created = await request.post(`${baseUrl}/api/v1/tasks`, { data: { title: '准备报价 e2e', dueAt: new Date(Date.now() + 7_200_000).toISOString() } });
+        assert(created.status() === 201, `creating the task answered HTTP ${created.status()}`);
+        const taskId = ((await created.json()) as { id: string }).id;
+        await page.goto(`${baseUrl}/tasks`);
+        const row = page.getByTestId('task-row').filter({ hasText: '准备报价 e2e' });
+        await row.getByTestId('task-edit').click();
+        const title = page.getByTestId('task-title-input');
+        assert((await title.inputValue()) === '准备报价 e2e', `the edit form opened with "${await title.inputValue()}"`);
+        await title.fill('准备报价单并发给赵六 e2e');
+        await page.getByTestId('task-submit').click();
+        await page.getByTestId('tasks-list').getByTestId('task-title').filter({ hasText: '准备报价单并发给赵六 e2e' }).waitFor();
+        await page.getByTestId('tasks-list').getByTestId('task-title').filter({ hasText: /^准备报价 e2e$/ }).waitFor({ state: 'detached' });
+        const stored = (await (await request.get(`${baseUrl}/api/v1/tasks/${taskId}`)).json()) as { title: string };
+        assert(stored.title === '准备报价单并发给赵六 e2e', `the task's title is "${stored.title}"`);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-task-edited.png') });
+        await page.goto(`${baseUrl}/`);
+        await page.getByTestId('follow-ups').waitFor();
+        await page.locator('[data-testid="follow-up"], [data-testid="follow-ups-empty"]').first().waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-home-follow-ups.png'), fullPage: true });
+      },
+    },
+    {
+      name: 'the call script of the call’s type shows in the call card, filled with the caller’s name',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const type = await request.post(`${baseUrl}/api/v1/calls/types`, {
+          data: {
+            names: { 'zh-CN': '销售咨询', en: 'Sales inquiry' },
+            scripts: { 'zh-CN': '{{contact.name}}您好，感谢致电{{workspace.name}}，我是{{user.name}}。\n请问您想了解哪款产品？', en: 'Hello {{contact.name}}, thank you for calling {{workspace.name}}.' },
+            defaultFor: ['inbound_known'],
+          },
+        });
+        assert(type.status() === 201, `creating the call type answered HTTP ${type.status()}: ${await type.text()}`);
+        await page.goto(`${baseUrl}/`);
+        await page.locator('[data-testid="call-pop"][data-realtime="open"]').waitFor({ state: 'attached' });
+        const ringing = await request.post(`${baseUrl}/api/v1/calls/events`, { data: { event: 'ringing', callId: 'e2e-call-3', direction: 'inbound', customerNumber: '13700008888', agentExtension: '8001' } });
+        assert(ringing.status() === 200, `posting the ringing event answered HTTP ${ringing.status()}`);
+        const card = page.locator('[data-testid="call-card"][data-call-id="e2e-call-3"]');
+        const script = card.getByTestId('call-script-text');
+        await script.filter({ hasText: '来电测试 赵六您好' }).waitFor();
+        const text = await script.innerText();
+        assert(text.includes('请问您想了解哪款产品？'), `the script reads "${text}"`);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-call-script.png') });
+        await request.post(`${baseUrl}/api/v1/calls/events`, { data: { event: 'ended', callId: 'e2e-call-3', direction: 'inbound', customerNumber: '13700008888', cause: 'no_answer' } });
+        await card.getByTestId('call-card-close').click();
+        await card.waitFor({ state: 'detached' });
+      },
+    },
     {
       name: 'an admin adds a product with a list price; it is in the products list with its price',
       timeoutMs: 45_000,
