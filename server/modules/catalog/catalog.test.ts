@@ -88,6 +88,19 @@ describe('products', () => {
     }
   });
 
+  it('takes custom fields like contacts do: validated, required on create, filterable, and a null round trip', async () => {
+    const own = await signUpWorkspace(t.app, 'Custom 自定义');
+    expect((await call('POST', '/custom-fields', { objectType: 'products', key: 'voltage', label: { 'zh-CN': '电压', en: 'Voltage' }, type: 'number', required: true }, own)).statusCode).toBe(201);
+    const missing = await call('POST', '/products', { sku: 'V-1', name: '充电器' }, own);
+    expect(missing.json().errors[0]).toMatchObject({ field: 'custom.voltage', code: 'required' });
+    const made = (await call('POST', '/products', { sku: 'V-1', name: '充电器', custom: { voltage: 220 }, description: null, unit: null }, own)).json();
+    expect(made).toMatchObject({ custom: { voltage: 220 }, description: null, unit: null });
+    await call('POST', '/products', { sku: 'V-2', name: '适配器', custom: { voltage: 110 } }, own);
+    expect((await call('GET', '/products?filter=custom.voltage:gt:200', undefined, own)).json().data.map((p: { sku: string }) => p.sku)).toEqual(['V-1']);
+    expect((await call('PATCH', `/products/${made.id}`, { custom: { voltage: 'high' } }, own)).json().errors[0].field).toBe('custom.voltage');
+    expect((await call('PATCH', `/products/${made.id}`, { description: '快充', unit: '个' }, own)).json()).toMatchObject({ description: '快充', unit: '个', custom: { voltage: 220 } });
+  });
+
   it('lets everyone read the catalog and only catalog.manage write it', async () => {
     const product = await addProduct({}, manager);
     expect((await call('GET', `/products/${product.id}`, undefined, rep)).statusCode).toBe(200);
