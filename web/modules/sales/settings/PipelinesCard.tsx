@@ -111,9 +111,10 @@ export function PipelinesCard({ pipelines, editing, onEdit }: PipelinesCardProps
         destroyOnHidden
       >
         <FormAlert message={error} />
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ name: naming && naming !== 'new' ? pipelineName(naming, t) : '' }}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ name: naming && naming !== 'new' ? naming.name : '' }}>
+          {/* The built-in pipeline has no stored name: its translated one is the hint, not a value saved in one language. */}
           <Form.Item name="name" label={t('sales.settings.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input autoFocus maxLength={80} data-testid="pipeline-name" />
+            <Input autoFocus maxLength={80} placeholder={naming && naming !== 'new' ? pipelineName(naming, t) : undefined} data-testid="pipeline-name" />
           </Form.Item>
         </Form>
       </Modal>
