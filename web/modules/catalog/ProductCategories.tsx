@@ -58,6 +58,8 @@ export function ProductCategories() {
           <EmptyState title={t('catalog.categories.empty.title')} description={t('catalog.categories.empty.text')} action={addButton} testId="categories-empty" />
         ) : (
           <Table<Row>
+            // Remounted once the rows are in: "expand all" applies to the rows of the first render only.
+            key={categories.data ? 'loaded' : 'loading'}
             rowKey="id"
             size="middle"
             pagination={false}
