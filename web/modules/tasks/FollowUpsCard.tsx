@@ -9,6 +9,7 @@ import { useFormat } from '../../app/useFormat';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadMore } from '../../ui/LoadMore';
 import { atHourIn } from '../../ui/zonedTime';
+import { FollowUpDays } from './FollowUpDays';
 import { useTasksChanged } from './useTasks';
 
 interface FollowUp {
@@ -46,7 +47,7 @@ export function FollowUpsCard() {
     onError: (err) => message.error(err.message),
   });
   return (
-    <Card data-testid="follow-ups" title={t('followUps.title')}>
+    <Card data-testid="follow-ups" title={t('followUps.title')} extra={<FollowUpDays />}>
       {list.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />
       ) : list.error ? (
