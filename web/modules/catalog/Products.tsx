@@ -1,4 +1,4 @@
-import { ApartmentOutlined, DollarOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DeleteOutlined, DollarOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { RecordList } from '../../ui/lists/RecordList';
 import { PageHeader } from '../../ui/PageHeader';
 import { ImportProductsModal } from './ImportProductsModal';
 import { ProductFormModal } from './ProductFormModal';
+import { ProductsRecycleBin } from './ProductsRecycleBin';
 import { productListConfig } from './productListConfig';
 import type { Product } from './types';
 import { useCatalogChanged } from './useCatalogChanged';
@@ -21,6 +22,7 @@ export function Products() {
   const changed = useCatalogChanged();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [binOpen, setBinOpen] = useState(false);
 
   const onCreated = (product: Product) => {
     setCreating(false);
@@ -53,6 +55,11 @@ export function Products() {
               </Button>
             </Link>
             {mayManage && (
+              <Button icon={<DeleteOutlined />} onClick={() => setBinOpen(true)} data-testid="products-recycle-bin-open">
+                {t('catalog.recycleBin.open')}
+              </Button>
+            )}
+            {mayManage && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="products-import-open">
                 {t('catalog.import.open')}
               </Button>
@@ -64,6 +71,7 @@ export function Products() {
       <RecordList config={productListConfig} emptyAction={addButton} />
       <ProductFormModal open={creating} onClose={() => setCreating(false)} onSaved={onCreated} />
       <ImportProductsModal open={importing} onClose={() => setImporting(false)} />
+      <ProductsRecycleBin open={binOpen} onClose={() => setBinOpen(false)} />
     </>
   );
 }
