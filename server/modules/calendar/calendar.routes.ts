@@ -4,7 +4,8 @@ import { callerOf } from '../../platform/auth/authenticate.js';
 import { asCaller } from '../../platform/http/route-context.js';
 import { IdParams, errorResponses } from '../../platform/http/schemas.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { CalendarQuery, CalendarSchema, CreateMeetingBody, FeedParams, FeedStatusSchema, MeetingSchema, NewFeedSchema, UpdateMeetingBody } from './calendar.schema.js';
+import { CalendarQuery, CalendarSchema, CreateMeetingBody, FeedParams, FeedStatusSchema, ImportBody, ImportResultSchema, MeetingSchema, NewFeedSchema, UpdateMeetingBody } from './calendar.schema.js';
+import { importCalendar } from './ics-import.service.js';
 import { calendarOf, createMeeting, deleteMeeting, membersOf, updateMeeting } from './calendar.service.js';
 import { feedCalendar, feedStatus, feedUrl, regenerateFeed, revokeFeed } from './feeds.service.js';
 
@@ -63,6 +64,25 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await tell(callerOf(request).workspaceId, members, request.params.id);
     return reply.status(204).send(null);
   });
+
+  app.post(
+    '/calendar/import',
+    {
+      bodyLimit: app.config.IMPORT_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Import an .ics file as your meetings',
+        description: 'Attendees are matched by e-mail to members and contacts (the meetings go on those contacts’ timelines). The same file twice adds nothing (events are known by UID). Recurring events and events over 14 days are left out and listed.',
+        body: ImportBody,
+        response: { 200: ImportResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const result = await asCaller(request, (tx, ctx) => importCalendar(tx, ctx, request.body.content));
+      if (result.created) await tell(callerOf(request).workspaceId, [callerOf(request).userId].filter((id): id is string => Boolean(id)), 'import');
+      return result;
+    },
+  );
 
   app.get('/calendar/feed', { config: { sessionOnly: true }, schema: { tags, summary: "The caller's calendar feed: whether it is on, never its address", response: { 200: FeedStatusSchema, ...errorResponses } } }, (request) =>
     asCaller(request, (tx, ctx) => feedStatus(tx, ctx)),

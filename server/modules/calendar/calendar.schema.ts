@@ -48,6 +48,19 @@ export const CalendarQuery = Type.Object(
 );
 export const CalendarSchema = Type.Object({ meetings: Type.Array(MeetingSchema), tasks: Type.Array(TaskItemSchema) });
 
+export const ImportBody = Type.Object(
+  { content: Type.String({ minLength: 1, maxLength: 10 * 1_048_576, description: 'The text of an .ics file (an export of Google, Outlook or Apple calendar).' }) },
+  { additionalProperties: false },
+);
+export const ImportResultSchema = Type.Object({
+  created: Type.Integer({ description: 'Meetings made from the file’s events.' }),
+  existing: Type.Integer({ description: 'Events imported before (same UID), left as they are.' }),
+  skipped: Type.Array(
+    Type.Object({ uid: Nullable(Type.String()), summary: Nullable(Type.String()), reason: StringEnum(['recurring', 'tooLong', 'noStart'] as const) }),
+    { description: 'Events left out: recurring ones, ones over 14 days, ones without a start.' },
+  ),
+});
+
 export const FeedStatusSchema = Type.Object({ active: Type.Boolean(), createdAt: Nullable(Timestamp), lastFetchedAt: Nullable(Timestamp) });
 export const NewFeedSchema = Type.Object({ url: Type.String({ description: 'The feed’s address, shown this once: subscribe to it in a calendar app.' }), createdAt: Timestamp });
 export const FeedParams = Type.Object({ token: Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });

@@ -1,3 +1,6 @@
+import type { WebSocket } from 'ws';
+import fs from 'node:fs';
+import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
@@ -249,5 +252,61 @@ describe('the iCalendar feed', () => {
     const events = parseFeed((await t.app.inject({ method: 'GET', url: new URL(feed).pathname })).body);
     expect(events.find((e) => e.summary === '展会 expo')).toMatchObject({ startIsDate: true, start: `${year}-01-10`, end: `${year}-01-12` });
     expect(events.find((e) => e.summary === '☐ 年度计划')).toMatchObject({ startIsDate: true, start: `${year}-01-15` });
+  });
+});
+
+describe('importing an .ics file', () => {
+  const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/datasets/ical', name), 'utf8');
+  const importFile = (content: string, who: SignedIn = admin) => call('POST', '/calendar/import', { content }, who);
+
+  it('reads times in the file’s own zones (Outlook’s named ones too), and dates as whole days in the member’s zone', async () => {
+    const member = await addMember(t.app, admin, 'sales');
+    await call('PATCH', '/profile', { timeZone: 'Asia/Shanghai' }, member);
+    for (const name of ['vobject/ms_tzid.ics', 'vobject/radicale-0816.ics', 'ical.js/only_dtstart_date.ics']) {
+      const res = await importFile(fixture(name), member);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ created: 1, existing: 0, skipped: [] });
+    }
+    const at = async (from: string, to: string) => (await calendar(from, to, member)).meetings;
+    // DTSTART;TZID="Canberra, Melbourne, Sydney":20080530T150000, the zone defined in the file (+10:00).
+    expect(await at('2008-05-30T00:00:00Z', '2008-05-31T00:00:00Z')).toEqual([expect.objectContaining({ occurredAt: '2008-05-30T05:00:00.000Z', endsAt: null })]);
+    // Europe/London in summer (+01:00), with its place.
+    expect(await at('2016-06-16T00:00:00Z', '2016-06-17T00:00:00Z')).toEqual([
+      expect.objectContaining({ subject: 'STG', location: 'Secret Location', occurredAt: '2016-06-16T08:00:00.000Z', endsAt: '2016-06-16T15:20:00.000Z', allDay: false }),
+    ]);
+    // VALUE=DATE:20120630: that day in Shanghai.
+    expect(await at('2012-06-29T00:00:00Z', '2012-07-02T00:00:00Z')).toEqual([
+      expect.objectContaining({ subject: 'Really long event name thing', allDay: true, occurredAt: '2012-06-29T16:00:00.000Z', endsAt: '2012-06-30T16:00:00.000Z' }),
+    ]);
+    // The same file again adds nothing.
+    expect((await importFile(fixture('vobject/radicale-0816.ics'), member)).json()).toEqual({ created: 0, existing: 1, skipped: [] });
+  });
+
+  it('matches attendees to contacts and members by e-mail, leaves recurring events out, and refuses what is not iCalendar', async () => {
+    const contact = await create('/contacts', { name: '周杰', email: 'zhou.jie@kehu.example' });
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN',
+      'BEGIN:VEVENT', 'UID:imp-1@test', 'DTSTART:20270210T020000Z', 'DTEND:20270210T030000Z', 'SUMMARY:方案评审',
+      'ATTENDEE;CN=周杰:mailto:ZHOU.JIE@kehu.example', `ATTENDEE;CN=Rep:mailto:${rep.email}`, 'ATTENDEE;CN=Outsider:mailto:someone@else.example', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:imp-2@test', 'DTSTART:20270211T020000Z', 'DTEND:20270211T030000Z', 'RRULE:FREQ=WEEKLY;COUNT=4', 'SUMMARY:周会', 'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const res = await importFile(ics);
+    expect(res.json()).toEqual({ created: 1, existing: 0, skipped: [{ uid: 'imp-2@test', summary: '周会', reason: 'recurring' }] });
+    const [meeting] = (await calendar('2027-02-10T00:00:00Z', '2027-02-11T00:00:00Z')).meetings;
+    expect(meeting!.participants).toEqual([
+      expect.objectContaining({ kind: 'contact', id: contact.id, name: '周杰' }),
+      expect.objectContaining({ kind: 'user', id: rep.userId }),
+      { kind: 'address', address: 'someone@else.example', name: 'Outsider', role: 'attendee' },
+    ]);
+    // On the contact's timeline, and on the calendar of the member who attends.
+    expect((await call('GET', `/timeline?recordType=contact&recordId=${contact.id}`)).json().data.map((i: { id: string }) => i.id)).toContain(meeting!.id);
+    expect((await calendar('2027-02-10T00:00:00Z', '2027-02-11T00:00:00Z', rep)).meetings.map((m) => m.id)).toEqual([meeting!.id]);
+
+    const bad = await importFile('BEGIN:VCARD\r\nFN:不是日历\r\nEND:VCARD');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'content', code: 'format' });
+    expect((await importFile('not a calendar at all')).statusCode).toBe(400);
+    expect((await importFile(fixture('vobject/simple_test.ics'))).json()).toEqual({ created: 0, existing: 0, skipped: [{ uid: null, summary: 'Bastille Day Party', reason: 'noStart' }] });
   });
 });

@@ -29,7 +29,7 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 };
 export { deleteInteraction, getInteraction, logInteraction, MAX_MEETING_DAYS, shareTimeline, timelineOf, updateInteraction, type Interaction, type InteractionInput, type LinkedInteraction, type Participant } from './interactions.service.js';
 export { createTask, listTasks, type Task, type TaskInput } from './tasks.service.js';
-export { meetingsBetween, type MeetingRange } from './meetings.service.js';
+export { knownExternalIds, meetingsBetween, type MeetingRange } from './meetings.service.js';
 export { InteractionSchema, RecordRefSchema } from './interactions.schema.js';
 export { handleCallEvent, provideDialer, type CallEvent, type Dialer } from './calls.service.js';
 export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';

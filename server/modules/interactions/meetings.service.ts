@@ -1,4 +1,5 @@
 import { and, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { InteractionChannel } from '../../../contracts/interactions.js';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
@@ -51,4 +52,14 @@ export async function meetingsBetween(tx: Executor, ctx: RequestContext, range: 
     .limit(range.limit ?? 2000);
   const links = await linksOf(tx, ctx, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, links: links.get(r.id) ?? [] }));
+}
+
+/** Which of these external ids (an imported event's UID) the workspace already has on a channel. */
+export async function knownExternalIds(tx: Executor, ctx: RequestContext, channel: InteractionChannel, externalIds: string[]): Promise<Set<string>> {
+  if (externalIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ externalId: interactions.externalId })
+    .from(interactions)
+    .where(and(eq(interactions.workspaceId, ctx.workspaceId), eq(interactions.channel, channel), inArray(interactions.externalId, externalIds)));
+  return new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])));
 }

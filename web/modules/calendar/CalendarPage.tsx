@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { fromWallClock, toWallClock } from '../../ui/zonedTime';
 import { addDays, dayKey, parseDayKey, shiftAnchor, startOfDay, viewDays, VIEWS, type CalendarView } from './calendarDays';
 import { FeedModal } from './FeedModal';
+import { ImportButton } from './ImportButton';
 import { MeetingModal } from './MeetingModal';
 import type { MeetingDraft } from './meetingValues';
 import { MonthGrid } from './MonthGrid';
@@ -98,6 +99,7 @@ export function CalendarPage() {
         subtitle={t('calendar.subtitle')}
         extra={
           <>
+            <ImportButton />
             <Button icon={<CalendarOutlined />} onClick={() => setFeedOpen(true)} data-testid="calendar-subscribe">
               {t('calendar.feed.button')}
             </Button>
