@@ -6,7 +6,7 @@ import type { RealtimeEvent } from '../../app/realtime/realtimeSocket';
 import { useRealtime } from '../../app/realtime/useRealtime';
 import { recordPath } from '../../app/search/recordTypes';
 import { useFormat } from '../../app/useFormat';
-import { reminderOf } from './taskReminder';
+import { reminderClosedBy, reminderOf } from './taskReminder';
 import { SNOOZE_MINUTES, useSnoozeTask, useTasksChanged, useToggleTask } from './useTasks';
 
 /**
@@ -70,7 +70,8 @@ export function TaskReminders() {
   useRealtime('task.*', (event: RealtimeEvent) => {
     if (event.type !== 'task.updated' && event.type !== 'task.deleted') return;
     tasksChanged();
-    if (typeof event.taskId === 'string' && (event.type === 'task.deleted' || event.status !== 'open')) notification.destroy(`task-reminder-${event.taskId}`);
+    const closed = reminderClosedBy(event);
+    if (closed) notification.destroy(`task-reminder-${closed}`);
   });
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reminderOf } from './taskReminder';
+import { reminderClosedBy, reminderOf } from './taskReminder';
 
 describe('task reminders', () => {
   it('reads a task.reminder event and refuses others', () => {
@@ -13,5 +13,16 @@ describe('task reminders', () => {
     expect(reminderOf({ type: 'task.reminder', taskId: 't2', title: 'x', dueAt: null, recordType: null, recordId: null })).toMatchObject({ dueAt: null, recordType: null });
     expect(reminderOf({ type: 'task.reminder' })).toBeNull();
     expect(reminderOf({ type: 'call.ringing', taskId: 't1' })).toBeNull();
+  });
+});
+
+describe('reminderClosedBy', () => {
+  it('closes a reminder when its task is done, cancelled or deleted elsewhere, not when reopened', () => {
+    expect(reminderClosedBy({ type: 'task.updated', taskId: 't1', status: 'done' })).toBe('t1');
+    expect(reminderClosedBy({ type: 'task.updated', taskId: 't1', status: 'cancelled' })).toBe('t1');
+    expect(reminderClosedBy({ type: 'task.deleted', taskId: 't2' })).toBe('t2');
+    expect(reminderClosedBy({ type: 'task.updated', taskId: 't1', status: 'open' })).toBeNull();
+    expect(reminderClosedBy({ type: 'task.reminder', taskId: 't1' })).toBeNull();
+    expect(reminderClosedBy({ type: 'task.deleted' })).toBeNull();
   });
 });

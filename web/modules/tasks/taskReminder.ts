@@ -17,3 +17,14 @@ export function reminderOf(event: RealtimeEvent): TaskReminder | null {
   if (event.type !== 'task.reminder' || !taskId) return null;
   return { taskId, title: text(event.title) ?? '', dueAt: text(event.dueAt), recordType: text(event.recordType), recordId: text(event.recordId) };
 }
+
+/**
+ * The task whose open reminder an event closes: a task done, cancelled or deleted (on any page or device);
+ * null for other events, and for a task reopened.
+ */
+export function reminderClosedBy(event: RealtimeEvent): string | null {
+  const taskId = text(event.taskId);
+  if (!taskId) return null;
+  if (event.type === 'task.deleted') return taskId;
+  return event.type === 'task.updated' && event.status !== 'open' ? taskId : null;
+}
