@@ -5,6 +5,8 @@ import { api } from '../../app/api';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { FormAlert } from '../../ui/FormAlert';
+// The sales module's custom-field inputs serve any object's form.
+import { CustomFieldItems } from '../sales/CustomFieldItems';
 import type { Product } from './types';
 import { categoryTree, useCategories } from './useCategories';
 
@@ -26,6 +28,7 @@ interface ProductValues {
   description?: string;
   currency: string;
   price?: string;
+  custom?: Record<string, unknown>;
 }
 
 export const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'JPY', 'SGD', 'GBP'];
@@ -50,6 +53,7 @@ export function ProductFormModal({ open, product, onClose, onSaved }: ProductFor
         warrantyMonths: values.warrantyMonths ?? null,
         active: values.active,
         description: values.description?.trim() || null,
+        ...(values.custom ? { custom: values.custom } : {}),
       };
       const unitPrice = values.price?.trim() ? parseAmount(values.price, values.currency) : null;
       const price = unitPrice !== null && unitPrice !== listPrice(values.currency)?.unitPrice ? { listPrices: [{ currency: values.currency, unitPrice }] } : {};
@@ -70,6 +74,7 @@ export function ProductFormModal({ open, product, onClose, onSaved }: ProductFor
         description: product.description ?? undefined,
         currency: first?.currency ?? workspace.defaultCurrency,
         price: first ? amountText(first.unitPrice, first.currency) : undefined,
+        custom: product.custom,
       }
     : { active: true, currency: workspace.defaultCurrency };
 
@@ -149,6 +154,7 @@ export function ProductFormModal({ open, product, onClose, onSaved }: ProductFor
               <Input.TextArea rows={3} maxLength={5000} />
             </Form.Item>
           </Col>
+          <CustomFieldItems objectType="products" />
         </Row>
       </Form>
     </Modal>
