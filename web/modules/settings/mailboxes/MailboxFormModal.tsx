@@ -110,8 +110,6 @@ export function MailboxFormModal({ open, mailbox, onClose }: MailboxFormModalPro
       ]}
     >
       <FormAlert message={error} />
-      {test?.folders && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('mailboxes.testOk', { folders: test.folders.map((f) => f.path).join(', ') })} data-testid="mailbox-test-ok" />}
-      {test?.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={test.error} data-testid="mailbox-test-error" />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
         {isAdmin && !current && (
           <Form.Item name="personal" label={t('mailboxes.whose')}>
@@ -121,7 +119,7 @@ export function MailboxFormModal({ open, mailbox, onClose }: MailboxFormModalPro
         <Form.Item name="address" label={t('mailboxes.address')} extra={t('mailboxes.addressHint')} rules={[{ required: true, type: 'email' }]}>
           <Input autoComplete="off" placeholder="sales@example.com" data-testid="mailbox-address" />
         </Form.Item>
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 110px 150px', gap: 12 }}>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 100px 180px', gap: 12 }}>
           <Form.Item name="host" label={t('mailboxes.host')} rules={[{ required: true, whitespace: true }]}>
             <Input autoComplete="off" placeholder="imap.exmail.qq.com" data-testid="mailbox-host" />
           </Form.Item>
@@ -152,6 +150,9 @@ export function MailboxFormModal({ open, mailbox, onClose }: MailboxFormModalPro
           <Switch data-testid="mailbox-create-contacts" />
         </Form.Item>
       </Form>
+      {/* Beside the Test connection button, where the eye is after clicking it. */}
+      {test?.folders && <Alert type="success" showIcon title={t('mailboxes.testOk', { folders: test.folders.map((f) => f.path).join(', ') })} data-testid="mailbox-test-ok" />}
+      {test?.error && <Alert type="error" showIcon title={test.error} data-testid="mailbox-test-error" />}
     </Modal>
   );
 }
