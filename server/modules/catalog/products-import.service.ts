@@ -24,6 +24,8 @@ export const PRODUCT_IMPORT_TARGETS: Record<string, string[]> = {
   description: ['description', 'details', '描述', '说明', '說明', '产品描述', '產品描述'],
   warrantyMonths: ['warranty', 'warranty months', 'warranty (months)', '保修期', '保修月数', '保固', '保固期'],
 };
+/** Label keys of fields whose generic label means something else (`fields.name` reads 姓名, a person's name). */
+const FIELD_LABELS: Record<string, string> = { name: 'productName' };
 /** A product file is small next to a contact list; past this it is refused rather than held in one transaction. */
 export const MAX_IMPORT_PRODUCTS = 10_000;
 
@@ -167,7 +169,7 @@ export async function importProducts(tx: Executor, ctx: RequestContext, file: Pa
     mapping,
     problems: problems
       .sort((a, b) => a.rowNo - b.rowNo)
-      .map((p) => ({ rowNo: p.rowNo, field: p.field, code: p.code, message: t(`validation.${p.code}`, { ...p.params, field: t(`fields.${p.field}`, { defaultValue: p.field }) }) })),
+      .map((p) => ({ rowNo: p.rowNo, field: p.field, code: p.code, message: t(`validation.${p.code}`, { ...p.params, field: t(`fields.${FIELD_LABELS[p.field] ?? p.field}`, { defaultValue: p.field }) }) })),
   };
 }
 
