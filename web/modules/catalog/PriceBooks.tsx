@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Flex, Table, Tag } from 'antd';
+import { App, Breadcrumb, Button, Card, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadMore } from '../../ui/LoadMore';
 import { PageHeader } from '../../ui/PageHeader';
 import { PriceBookFormModal } from './PriceBookFormModal';
+import { PriceBookLink } from './PriceBookLink';
 import type { PriceBook } from './types';
 import { useCatalogChanged } from './useCatalogChanged';
 
@@ -49,12 +50,7 @@ export function PriceBooks() {
               {
                 key: 'name',
                 title: t('catalog.name'),
-                render: (_, b) => (
-                  <Flex gap={6} align="center">
-                    <Link to={`/price-books/${b.id}`}>{b.name}</Link>
-                    {b.isDefault && <Tag color="blue">{t('catalog.priceBooks.default')}</Tag>}
-                  </Flex>
-                ),
+                render: (_, b) => <PriceBookLink id={b.id} name={b.name} isDefault={b.isDefault} active />,
               },
               { key: 'kind', title: t('fields.kind'), width: 120, render: (_, b) => t(`catalog.priceBooks.kinds.${b.kind}`) },
               { key: 'currency', title: t('fields.currency'), width: 100, dataIndex: 'currency' },

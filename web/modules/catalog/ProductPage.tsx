@@ -10,6 +10,7 @@ import { useCan } from '../../app/useCan';
 import { useFormat } from '../../app/useFormat';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PriceBookLink } from './PriceBookLink';
 import { ProductFormModal } from './ProductFormModal';
 import type { Product, ProductPrice } from './types';
 import { useCatalogChanged } from './useCatalogChanged';
@@ -136,13 +137,7 @@ export function ProductPage() {
                   {
                     key: 'book',
                     title: t('fields.priceBookId'),
-                    render: (_, p) => (
-                      <Flex gap={6} align="center">
-                        <Link to={`/price-books/${p.priceBookId}`}>{p.priceBookName}</Link>
-                        {p.isDefault && <Tag color="blue">{t('catalog.priceBooks.default')}</Tag>}
-                        {!p.active && <Tag>{t('catalog.inactive')}</Tag>}
-                      </Flex>
-                    ),
+                    render: (_, p) => <PriceBookLink id={p.priceBookId} name={p.priceBookName} isDefault={p.isDefault} active={p.active} />,
                   },
                   { key: 'kind', title: t('fields.kind'), render: (_, p) => t(`catalog.priceBooks.kinds.${p.kind}`) },
                   { key: 'price', title: t('fields.unitPrice'), align: 'right', render: (_, p) => format.money(p.unitPrice, p.currency) },
