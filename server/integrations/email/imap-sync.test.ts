@@ -233,6 +233,12 @@ describe.skipIf(Boolean(skipReason))('IMAP mailbox sync against a real Dovecot s
     expect((await call('POST', '/mailboxes', { personal: false, ...shared }, member)).statusCode).toBe(403);
     const own = await call('POST', '/mailboxes', { personal: true, ...shared }, member);
     expect(own.statusCode, own.body).toBe(201);
+    // A deactivated member's mailbox is not synced (it would run as them); back when they are reactivated.
+    const sweep = () => enqueueDueSyncs(t.database, t.app.jobs.enqueue.bind(t.app.jobs), async () => {}, 5 * 60_000, new Date(Date.now() + 3 * 60 * 60_000));
+    expect((await call('POST', `/members/${member.userId}/deactivate`)).statusCode).toBe(200);
+    expect(await sweep()).toBe(0);
+    expect((await call('POST', `/members/${member.userId}/reactivate`)).statusCode).toBe(200);
+    expect(await sweep()).toBe(1);
     expect((await call('DELETE', `/mailboxes/${own.json().id}`, undefined, member)).statusCode).toBe(204);
 
     const stranger = await signUpWorkspace(t.app, '别家公司');

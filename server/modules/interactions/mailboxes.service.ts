@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.js';
 import { jobs } from '../../platform/jobs/jobs.tables.js';
 import { can } from '../../platform/permissions/policy.js';
+import { memberships } from '../../platform/tenancy/tenancy.tables.js';
 import type { Secrets } from '../../platform/secrets/secrets.js';
 import { ingestEmail, type InboundEmail } from './email-in.service.js';
 import { mailboxes, type MailboxFolderState, type MailboxTls } from './interactions.tables.js';
@@ -209,7 +210,7 @@ export async function finishSync(tx: Executor, ctx: Pick<RequestContext, 'worksp
 
 /**
  * Queues a sync of each enabled mailbox whose last one is older than `every`, that has none queued or
- * running, and whose last login was not refused. Crosses workspaces (a system sweep); each job runs as its mailbox's member or the workspace.
+ * running, whose last login was not refused, and whose member (for a member's own) is still active. Crosses workspaces (a system sweep); each job runs as its mailbox's member or the workspace.
  */
 export async function enqueueDueSyncs(database: Database, enqueue: Enqueue, dispatch: (jobId: string, workspaceId: string, name: string) => Promise<void>, everyMs: number, now = new Date()): Promise<number> {
   const queued = await asSystem(database.db, async (tx) => {
@@ -224,6 +225,11 @@ export async function enqueueDueSyncs(database: Database, enqueue: Enqueue, disp
           or(isNull(jobs.id), inArray(jobs.state, ['succeeded', 'failed'])),
           // A refused login does not fix itself, and providers lock accounts after repeated failures: wait for new credentials (or Sync now).
           or(isNull(mailboxes.lastError), sql`${mailboxes.lastError} ->> 'code' <> 'MAILBOX_LOGIN_FAILED'`),
+          // A member's mailbox syncs as them: not once they were deactivated.
+          or(
+            isNull(mailboxes.userId),
+            sql`exists (select 1 from ${memberships} m where m.workspace_id = ${mailboxes.workspaceId} and m.user_id = ${mailboxes.userId} and m.status = 'active')`,
+          ),
         ),
       )
       .limit(500)
