@@ -214,6 +214,8 @@ describe('services for other modules', () => {
       ]);
       const refused = await priceLineItems(tx, ctx, [{ productId: inactive.id }, { productId: unpriced.id }, { productId: otherBook.id }], { currency: 'GBP', field: 'items' }).catch((e: AppError) => e);
       expect((refused as AppError).fieldErrors.map((e) => `${e.field}:${e.code}`)).toEqual(['items.0.productId:invalid', 'items.1.unitPrice:required', 'items.2.productId:invalid']);
+      // A line already on the document keeps its product once deactivated.
+      expect((await priceLineItems(tx, ctx, [{ productId: inactive.id }], { currency: 'GBP', keep: [inactive.id] }))[0]).toMatchObject({ productId: inactive.id, unitPrice: 100 });
 
       expect((await productsByIds(tx, ctx, [a.id, inactive.id, otherBook.id])).map((p) => p.id).sort()).toEqual([a.id, inactive.id].sort());
       expect((await productsByNames(tx, ctx, ['GTXPro', 'gtx pro'])).get('GTXPro')?.id).toBe(a.id);

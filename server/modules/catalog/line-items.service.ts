@@ -24,16 +24,23 @@ export interface PricedLineItem {
 
 /**
  * Checks the products of line items (quotes, orders, opportunities) and prices them: each product must be a
- * live, active one of the workspace, and each line needs a price — its own, or the product's in the price
- * book (else the currency's default book). Every problem is reported at once, named by its place:
- * `<field>.<i>.productId` (unknown, deleted, inactive) or `<field>.<i>.unitPrice` (no price anywhere).
- * A price book of another workspace is a 404; one in another currency or inactive, a 400 on `priceBookId`.
+ * live, active one of the workspace (or one in `keep`), and each line needs a price — its own, or the
+ * product's in the price book (else the currency's default book). Every problem is reported at once, named
+ * by its place: `<field>.<i>.productId` (unknown, deleted, inactive) or `<field>.<i>.unitPrice` (no price
+ * anywhere). A price book of another workspace is a 404; one in another currency or inactive, a 400 on
+ * `priceBookId`.
  */
 export async function priceLineItems(
   tx: Executor,
   ctx: RequestContext,
   items: LineItemProductInput[],
-  options: { currency: string; priceBookId?: string | null; field?: string },
+  options: {
+    currency: string;
+    priceBookId?: string | null;
+    field?: string;
+    /** Products already on the document: still accepted once inactive or deleted, so its other lines can change. */
+    keep?: readonly string[];
+  },
 ): Promise<PricedLineItem[]> {
   const field = options.field ?? 'lineItems';
   const book = await pricingBook(tx, ctx, options.currency, options.priceBookId);
@@ -44,7 +51,8 @@ export async function priceLineItems(
   const priced: PricedLineItem[] = [];
   for (const [i, item] of items.entries()) {
     const product = found.get(item.productId);
-    if (!product || product.deletedAt || !product.active) {
+    const kept = product && options.keep?.includes(product.id);
+    if (!product || (!kept && (product.deletedAt || !product.active))) {
       errors.push({ field: `${field}.${i}.productId`, code: 'invalid' });
       continue;
     }
