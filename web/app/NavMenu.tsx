@@ -1,4 +1,4 @@
-import { BankOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -14,7 +14,9 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'contacts', path: '/contacts', icon: <TeamOutlined /> },
   { key: 'accounts', path: '/accounts', icon: <BankOutlined /> },
+  { key: 'leads', path: '/leads', icon: <AimOutlined />, label: 'leads.nav' },
   { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
+  { key: 'sales', path: '/sales/analysis', icon: <BarChartOutlined />, label: 'analysis.nav' },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
   { key: 'products', path: '/products', icon: <ShoppingOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },

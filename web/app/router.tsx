@@ -33,6 +33,10 @@ import { ProductPage } from '../modules/catalog/ProductPage';
 import { Products } from '../modules/catalog/Products';
 import { OpportunitiesPage } from '../modules/sales/OpportunitiesPage';
 import { OpportunityPage } from '../modules/sales/OpportunityPage';
+import { SalesAnalysisPage } from '../modules/sales/analysis/SalesAnalysisPage';
+import { LeadPage } from '../modules/sales/leads/LeadPage';
+import { LeadRulesSettings } from '../modules/sales/leads/LeadRulesSettings';
+import { LeadsPage } from '../modules/sales/leads/LeadsPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
 import { AppLayout } from './AppLayout';
@@ -71,8 +75,11 @@ export const router = createBrowserRouter([
               { path: '/accounts', element: <Accounts /> },
               { path: '/accounts/import', element: <ImportWizard key="accounts" objectType="accounts" /> },
               { path: '/accounts/:id', element: <AccountPage /> },
+              { path: '/leads', element: <LeadsPage /> },
+              { path: '/leads/:id', element: <LeadPage /> },
               { path: '/opportunities', element: <OpportunitiesPage /> },
               { path: '/opportunities/:id', element: <OpportunityPage /> },
+              { path: '/sales/analysis', element: <SalesAnalysisPage /> },
               { path: '/tasks', element: <TasksPage /> },
               { path: '/products', element: <Products /> },
               { path: '/products/categories', element: <ProductCategories /> },
@@ -96,6 +103,7 @@ export const router = createBrowserRouter([
                   { path: 'telephony', element: <TelephonySettings /> },
                   { path: 'call-scripts', element: <CallScriptsSettings /> },
                   { path: 'sales', element: <SalesSettings /> },
+                  { path: 'lead-rules', element: <LeadRulesSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
               },

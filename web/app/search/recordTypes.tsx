@@ -1,4 +1,4 @@
-import { BankOutlined, FileOutlined, FundOutlined, ShoppingOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, FileOutlined, FundOutlined, ShoppingOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 interface RecordType {
@@ -12,6 +12,7 @@ export const RECORD_TYPES: Record<string, RecordType | undefined> = {
   contact: { path: (id) => `/contacts/${id}`, icon: <UserOutlined /> },
   account: { path: (id) => `/accounts/${id}`, icon: <BankOutlined /> },
   opportunity: { path: (id) => `/opportunities/${id}`, icon: <FundOutlined /> },
+  lead: { path: (id) => `/leads/${id}`, icon: <AimOutlined /> },
   product: { path: (id) => `/products/${id}`, icon: <ShoppingOutlined /> },
 };
 

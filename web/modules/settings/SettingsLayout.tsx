@@ -5,7 +5,7 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
@@ -15,8 +15,9 @@ const LABELS: Record<(typeof SECTIONS)[number], string> = {
   email: 'settings.tabs.email',
   mailboxes: 'settings.tabs.mailboxes',
   telephony: 'settings.tabs.telephony',
-  sales: 'settings.tabs.sales',
   'call-scripts': 'settings.tabs.callScripts',
+  sales: 'settings.tabs.sales',
+  'lead-rules': 'settings.tabs.leadRules',
   'audit-log': 'settings.tabs.auditLog',
 };
 
@@ -26,6 +27,7 @@ const NEEDS: Partial<Record<(typeof SECTIONS)[number], WorkspaceAction>> = {
   webhooks: 'workspace.manage',
   'audit-log': 'audit.read',
   sales: 'sales.configure',
+  'lead-rules': 'sales.configure',
 };
 
 /** /settings/*: one tab per section, each with its own URL. */

@@ -1,0 +1,54 @@
+/** A period of whole days, both ends included: `YYYY-MM-DD`. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export const QUICK_RANGES = ['thisQuarter', 'lastQuarter', 'thisYear', 'lastYear', 'last12Months'] as const;
+export type QuickRange = (typeof QUICK_RANGES)[number];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const day = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+/** The last day of month m (1–12) of year y. */
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The days of a quick range around `today` (a calendar day in the user's zone). */
+export function quickRange(range: QuickRange, today: string): DayRange {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const quarterStart = Math.floor((m - 1) / 3) * 3 + 1;
+  switch (range) {
+    case 'thisQuarter':
+      return { from: day(y, quarterStart, 1), to: day(y, quarterStart + 2, lastDay(y, quarterStart + 2)) };
+    case 'lastQuarter': {
+      const [qy, qm] = quarterStart === 1 ? [y - 1, 10] : [y, quarterStart - 3];
+      return { from: day(qy, qm, 1), to: day(qy, qm + 2, lastDay(qy, qm + 2)) };
+    }
+    case 'thisYear':
+      return { from: day(y, 1, 1), to: day(y, 12, 31) };
+    case 'lastYear':
+      return { from: day(y - 1, 1, 1), to: day(y - 1, 12, 31) };
+    case 'last12Months': {
+      const [sy, sm] = m === 12 ? [y, 1] : [y - 1, m + 1];
+      return { from: day(sy, sm, 1), to: day(y, m, lastDay(y, m)) };
+    }
+  }
+}
+
+/** The months a day range touches: `2026-01` … `2026-03`. */
+export function monthsOf({ from, to }: DayRange): string[] {
+  const months: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const end = to.slice(0, 7);
+  for (let guard = 0; guard < 240; guard++) {
+    const month = `${y}-${pad(m)}`;
+    if (month > end) break;
+    months.push(month);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return months;
+}
+
+/** Today as a calendar day in a time zone. */
+export function todayIn(timeZone: string | undefined, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
