@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -53,7 +53,7 @@ const listening = async (port: number, child: ChildProcess, log: string) => {
 /**
  * A throwaway Dovecot IMAP server on 127.0.0.1: its own config, users (plain passwords) and maildirs in a
  * temporary directory, removed by `stop`. INBOX and a Sent folder flagged \Sent (special-use) exist for
- * every user. Runs as root (mail owned by nobody) or as an ordinary user (everything as that user).
+ * every user. Runs as root (mail owned by nobody) or as an ordinary user (everything as that user, no chroot).
  */
 export async function startDovecot(users: { user: string; password: string }[]): Promise<Dovecot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-dovecot-'));
@@ -80,7 +80,7 @@ auth_failure_delay = 0
 mail_location = maildir:${dir}/mail/%u/Maildir
 first_valid_uid = ${uid}
 last_valid_uid = 0
-${root ? '' : `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\ndefault_internal_group = ${os.userInfo().username}\n`}
+${root ? '' : `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\ndefault_internal_group = ${spawnSync('id', ['-gn'], { encoding: 'utf8' }).stdout.trim()}\n`}
 namespace inbox {
   inbox = yes
   separator = /
@@ -98,7 +98,7 @@ userdb {
   args = uid=${uid} gid=${gid} home=${dir}/mail/%u
 }
 service imap-login {
-  inet_listener imap {
+  ${root ? '' : 'chroot =\n  '}inet_listener imap {
     address = 127.0.0.1
     port = ${port}
   }
@@ -106,7 +106,7 @@ service imap-login {
     port = 0
   }
 }
-service stats {
+${root ? '' : 'service anvil {\n  chroot =\n}\n'}service stats {
   unix_listener stats-writer {
     mode = 0666
   }
