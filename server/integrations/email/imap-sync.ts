@@ -104,6 +104,7 @@ async function planFolder(client: ImapFlow, path: string, known: { uidValidity: 
 
 export interface SyncResult {
   fetched: number;
+  /** Fetched messages that are on a timeline (now or already: a repeat is the same interaction); the rest named no contact. */
   logged: number;
   /** Messages left for the next run (over the per-run limit). */
   remaining: number;
