@@ -26,7 +26,7 @@ import { searchProviders } from '../server/app.js';
 import { searchEverything } from '../server/platform/search/search.service.js';
 import { contactColumns, getContact, listContacts } from '../server/modules/customers/contacts.service.js';
 import { scanContactDuplicates } from '../server/modules/customers/duplicate-scan.js';
-import { readImportFile } from '../server/modules/customers/import-files.js';
+import { readImportFile } from '../server/platform/imports/import-files.js';
 import { configureImport, createImport, importNextBatch } from '../server/modules/customers/imports.service.js';
 import '../server/modules/customers/overview.js';
 import { elapsed, ms, openBench, percentile, table, URL, type Bench } from './pg-people.js';

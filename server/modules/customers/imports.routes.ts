@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { asCaller } from '../../platform/http/route-context.js';
 import { IdParams, Nullable, StringEnum, Timestamp, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { csvText } from './csv.js';
-import { ENCODINGS, ImportFileError, readImportFile } from './import-files.js';
+import { ENCODINGS, ImportFileError, readImportFile } from '../../platform/imports/import-files.js';
 import { IMPORT_OBJECTS, type ImportObject } from './import-mapping.js';
 import {
   configureImport,

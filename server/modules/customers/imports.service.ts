@@ -12,7 +12,7 @@ import { accounts } from './accounts.tables.js';
 import { createAccounts, updateAccount, type AccountInput } from './accounts.service.js';
 import { findSureDuplicatesOfMany, identityKeys } from './contacts.duplicates.js';
 import { createContacts, updateContact, type ContactInput } from './contacts.service.js';
-import type { ParsedFile } from './import-files.js';
+import type { ParsedFile } from '../../platform/imports/import-files.js';
 import { applyMapping, IMPORT_TARGETS, suggestMapping, type ImportObject } from './import-mapping.js';
 import { convertRow, type RowProblem } from './import-rows.js';
 import { importRows, imports } from './imports.tables.js';

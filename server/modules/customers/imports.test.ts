@@ -7,7 +7,7 @@ import { datasetPath } from '../../../test/datasets.js';
 import { createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { inWorkspace } from '../../db/transaction.js';
 import { contextOfMember } from '../../platform/auth/context-loader.js';
-import { detectEncoding } from './import-files.js';
+import { detectEncoding } from '../../platform/imports/import-files.js';
 import { suggestMapping } from './import-mapping.js';
 import { IMPORT_BATCH, importNextBatch } from './imports.service.js';
 
@@ -48,7 +48,7 @@ describe('import: reading files', () => {
   });
 
   it("reads back the apostrophe our exports put before formula-like cells", async () => {
-    const { readImportFile } = await import('./import-files.js');
+    const { readImportFile } = await import('../../platform/imports/import-files.js');
     const file = await readImportFile(Buffer.from("\uFEFFName,Title\r\nA,'=SUM(1)\r\nB,'Tis\r\n"));
     expect(file.rows).toEqual([['A', '=SUM(1)'], ['B', "'Tis"]]);
   });

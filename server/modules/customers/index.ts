@@ -45,7 +45,7 @@ export { findContactsByEmail, findContactsByPhone } from './contacts.lookup.js';
 export { createAccount, getAccount, listAccounts, type Account, type AccountInput } from './accounts.service.js';
 export { CustomValuesSchema, TagsSchema } from './common.schema.js';
 /** File reading for other modules' importers (catalog): CSV in any common encoding, or XLSX. */
-export { readImportFile, ImportFileError, ENCODINGS, type ParsedFile } from './import-files.js';
+export { readImportFile, ImportFileError, ENCODINGS, type ParsedFile } from '../../platform/imports/import-files.js';
 export { linkContact } from './account-contacts.service.js';
 export { AccountSchema } from './accounts.schema.js';
 export { ContactSchema } from './contacts.schema.js';

@@ -10,7 +10,7 @@ import { getPipeline } from './pipelines.service.js';
 // history, for the deals the caller may see. Amounts are in one currency (the workspace's unless asked):
 // deals in other currencies count in the numbers of deals, not in the sums — there are no exchange rates.
 
-export const WIN_LOSS_DIMENSIONS = ['owner', 'team', 'manager', 'region', 'source', 'competitor', 'reason', 'pipeline', 'month', 'quarter'] as const;
+export const WIN_LOSS_DIMENSIONS = ['owner', 'team', 'manager', 'region', 'source', 'competitor', 'reason', 'product', 'pipeline', 'month', 'quarter'] as const;
 export type WinLossDimension = (typeof WIN_LOSS_DIMENSIONS)[number];
 
 export interface Period {
@@ -51,6 +51,8 @@ function dimensionKey(dimension: WinLossDimension): SQL {
       return sql`o.close_competitor`;
     case 'reason':
       return sql`o.close_reason_id::text`;
+    case 'product':
+      return sql`l.product_id::text`;
     case 'pipeline':
       return sql`o.pipeline_id::text`;
     case 'month':
@@ -60,11 +62,16 @@ function dimensionKey(dimension: WinLossDimension): SQL {
   }
 }
 
-/** The caller's readable, live deals (as `o`), with the owner's membership and team for grouping. */
-function dealsFrom(): SQL {
+/**
+ * The deals (as `o`), with the owner's membership and team for grouping; by product, each deal once per
+ * product among its lines (a deal of two products counts for both).
+ */
+function dealsFrom(dimension: WinLossDimension): SQL {
+  const lines = dimension === 'product' ? sql`left join lateral (select distinct l2.product_id from opportunity_lines l2 where l2.workspace_id = o.workspace_id and l2.opportunity_id = o.id) l on true` : sql``;
   return sql`${opportunities} o
     left join memberships m on m.workspace_id = o.workspace_id and m.user_id = o.owner_id
-    left join teams t on t.workspace_id = m.workspace_id and t.id = m.team_id`;
+    left join teams t on t.workspace_id = m.workspace_id and t.id = m.team_id
+    ${lines}`;
 }
 
 /** The caller's ownership scope over the aliased deals `o`. */
@@ -93,7 +100,7 @@ export async function winLoss(tx: Executor, ctx: RequestContext, query: Period &
            count(*) filter (where o.status = 'won' and o.currency = ${currency})::int as "wonInCurrency",
            avg(extract(epoch from (o.closed_at - o.created_at)) / 86400) filter (where o.status = 'won') as "cycleDays",
            grouping(${key}) = 1 as "isTotal"
-      from ${dealsFrom()}
+      from ${dealsFrom(query.by)}
      where o.workspace_id = ${ctx.workspaceId} and o.deleted_at is null and o.status in ('won', 'lost')
        and o.close_date between ${query.from} and ${query.to}
        ${query.pipelineId ? sql`and o.pipeline_id = ${query.pipelineId}` : sql``}

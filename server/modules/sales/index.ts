@@ -12,6 +12,7 @@ import { opportunities } from './opportunities.tables.js';
 import { getOpportunity, opportunityListSpec } from './opportunities.service.js';
 import { opportunityRoutes, pipelineRoutes } from './sales.routes.js';
 import { analysisRoutes } from './analysis.routes.js';
+import { opportunityImportRoutes } from './opportunities-import.routes.js';
 import { snapshotDueForecasts } from './forecast.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
 import './overview.js';
@@ -54,6 +55,8 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { rescored: done };
   });
   await app.register(pipelineRoutes);
+  // Before the record routes, so /opportunities/import reads as a path of its own.
+  await app.register(opportunityImportRoutes);
   await app.register(opportunityRoutes);
   await app.register(leadRoutes);
   await app.register(leadRuleRoutes);

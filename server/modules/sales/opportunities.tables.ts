@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DealContactRole, ForecastCategory } from '../../../contracts/sales.js';
 import { ownedRecordColumns, tenantPolicy, workspaceIdColumn } from '../../db/tenant-table.js';
 
@@ -36,6 +36,8 @@ export const opportunities = pgTable(
     stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
     tags: text('tags').array().notNull().default(sql`'{}'`),
+    /** The deal's id in the system it was imported from: importing the same file again updates, not duplicates. */
+    externalId: text('external_id'),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     ...ownedRecordColumns(),
   },
@@ -48,6 +50,7 @@ export const opportunities = pgTable(
     index('opportunities_account_idx').on(t.workspaceId, t.accountId),
     index('opportunities_contact_idx').on(t.workspaceId, t.contactId),
     index('opportunities_close_idx').on(t.workspaceId, t.status, t.closeDate),
+    uniqueIndex('opportunities_external_idx').on(t.workspaceId, t.externalId),
     tenantPolicy(),
   ],
 ).enableRLS();
@@ -92,6 +95,32 @@ export const opportunityContacts = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.opportunityId, t.contactId] }),
     index('opportunity_contacts_contact_idx').on(t.workspaceId, t.contactId),
+    tenantPolicy(),
+  ],
+).enableRLS();
+
+/** Products in a deal: what is being sold, how many, at what price (copied from the catalog when written). */
+export const opportunityLines = pgTable(
+  'opportunity_lines',
+  {
+    workspaceId: workspaceIdColumn(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    position: integer('position').notNull(),
+    productId: uuid('product_id').notNull(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    quantity: numeric('quantity', { precision: 14, scale: 3 }).notNull(),
+    /** Minor units of the deal's currency. */
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    listPrice: bigint('list_price', { mode: 'number' }),
+    /** 0–100 */
+    discountPercent: numeric('discount_percent', { precision: 5, scale: 2 }).notNull().default('0'),
+    /** quantity × unit price × (1 − discount), rounded to the minor unit. */
+    total: bigint('total', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.opportunityId, t.position] }),
+    index('opportunity_lines_product_idx').on(t.workspaceId, t.productId),
     tenantPolicy(),
   ],
 ).enableRLS();

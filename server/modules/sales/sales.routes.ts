@@ -16,6 +16,7 @@ import {
   stageHistory,
   updateOpportunity,
 } from './opportunities.service.js';
+import { listLines, replaceLines } from './opportunity-lines.service.js';
 import { createCloseReason, createPipeline, getPipeline, listCloseReasons, listPipelines, replaceStages, updateCloseReason, updatePipeline } from './pipelines.service.js';
 import {
   BoardQuery,
@@ -32,6 +33,8 @@ import {
   OpportunityListQuery,
   OpportunitySchema,
   PipelineListQuery,
+  LineSchema,
+  ReplaceLinesBody,
   PipelineSchema,
   ReplaceStagesBody,
   StageVisitSchema,
@@ -135,6 +138,17 @@ export const opportunityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/opportunities/:id/stage-history', { schema: { tags, summary: 'Stages the deal went through, with the time spent in each', params: IdParams, response: { 200: List(StageVisitSchema), ...errorResponses } } }, async (request) => ({
     data: await asCaller(request, (tx, ctx) => stageHistory(tx, ctx, request.params.id)),
   }));
+  app.get('/opportunities/:id/lines', { schema: { tags, summary: 'The products in the deal', params: IdParams, response: { 200: List(LineSchema), ...errorResponses } } }, async (request) => ({
+    data: await asCaller(request, (tx, ctx) => listLines(tx, ctx, request.params.id)),
+  }));
+  app.put(
+    '/opportunities/:id/lines',
+    { schema: { tags, summary: 'Set the products in the deal; its amount becomes their total', params: IdParams, body: ReplaceLinesBody, response: { 200: Type.Object({ data: Type.Array(LineSchema), amount: Type.Integer() }), ...errorResponses } } },
+    async (request) => {
+      const { lines, amount } = await asCaller(request, (tx, ctx) => replaceLines(tx, ctx, request.params.id, request.body.lines));
+      return { data: lines, amount };
+    },
+  );
   app.get('/opportunities/:id/contacts', { schema: { tags, summary: 'The customer’s people in the deal, with their roles', params: IdParams, response: { 200: List(DealContactSchema), ...errorResponses } } }, async (request) => ({
     data: await asCaller(request, (tx, ctx) => listDealContacts(tx, ctx, request.params.id)),
   }));

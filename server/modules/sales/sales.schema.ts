@@ -142,3 +142,32 @@ export const BoardSchema = Type.Object({
     }),
   ),
 });
+
+export const LineSchema = Type.Object({
+  position: Type.Integer(),
+  productId: Uuid,
+  sku: Type.String(),
+  name: Type.String(),
+  quantity: Type.String({ description: 'Decimal, up to 3 places.' }),
+  unitPrice: Type.Integer({ description: 'Minor units.' }),
+  listPrice: Nullable(Type.Integer()),
+  discountPercent: Type.String(),
+  total: Type.Integer(),
+});
+export const ReplaceLinesBody = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object(
+        {
+          productId: Uuid,
+          quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e9, multipleOf: 0.001 }),
+          unitPrice: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e15, description: 'Minor units; absent: the catalog price.' }))),
+          discountPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -41,4 +41,36 @@ describe('teams', () => {
     expect((await call('GET', `/members/${seller.userId}`)).json().teamId).toBeNull();
     expect((await call('GET', `/teams/${team.id}`)).statusCode).toBe(404);
   });
+
+  it('imports a sales organisation: managers lead teams in their region, nobody gets a password, outsiders are refused', async () => {
+    const ws = await signUpWorkspace(t.app, '导入团队');
+    const outsider = await signUpWorkspace(t.app, 'elsewhere');
+    const domain = `org-${process.pid}-${Date.now().toString(36)}.example`;
+    const csv = ['sales_agent,manager,regional_office', '王伟,李经理,华东', 'Anna Snelling,李经理,华东', 'Moses Frase,Dustin Brinkmann,Central', ',Dustin Brinkmann,Central'].join('\n');
+    const withOutsider = `${csv}\nOutsider,Dustin Brinkmann,Central`.replace('Outsider,', `${outsider.email.split('@')[0]},`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/members/import',
+      headers: { cookie: ws.cookie },
+      payload: { content: Buffer.from(`${withOutsider.split('\n').slice(0, 5).join('\n')}\n`).toString('base64'), emailDomain: domain },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 5, teamsCreated: 2, problems: [{ rowNo: 4, field: 'name', code: 'required' }] });
+    const teams = (await t.app.inject({ method: 'GET', url: '/api/v1/teams', headers: { cookie: ws.cookie } })).json().data;
+    const east = teams.find((team: { name: string }) => team.name === '华东 · 李经理');
+    expect(east).toMatchObject({ region: '华东', memberCount: 3 });
+    const members = (await t.app.inject({ method: 'GET', url: '/api/v1/members?limit=50', headers: { cookie: ws.cookie } })).json().data;
+    const manager = members.find((m: { name: string }) => m.name === '李经理');
+    expect(manager).toMatchObject({ role: 'manager', teamId: east.id });
+    expect(east.managerId).toBe(manager.userId);
+    expect(members.find((m: { name: string }) => m.name === 'Anna Snelling')).toMatchObject({ role: 'sales', email: `anna.snelling@${domain}` });
+    // Imported people cannot sign in until they set a password.
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: `anna.snelling@${domain}`, password: '' } });
+    expect(signIn.statusCode).toBe(400);
+    // Someone with an account in another workspace is not pulled in by an import.
+    const [local, host] = outsider.email.split('@') as [string, string];
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/members/import', headers: { cookie: ws.cookie }, payload: { content: Buffer.from(`name,email\n${local},${outsider.email}\n`).toString('base64'), emailDomain: host } });
+    expect(again.json()).toMatchObject({ created: 0, problems: [{ rowNo: 1, field: 'email', code: 'taken' }] });
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/members/import', headers: { cookie: (await addMember(t.app, ws, 'sales')).cookie }, payload: { content: Buffer.from('name\nx\n').toString('base64'), emailDomain: domain } })).statusCode).toBe(403);
+  });
 });

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { asCaller } from '../http/route-context.js';
-import { IdParams, Page, errorResponses } from '../http/schemas.js';
-import { invalidField } from '../errors/app-error.js';
+import { asCaller, asSystemCall } from '../http/route-context.js';
+import { IdParams, Page, StringEnum, errorResponses } from '../http/schemas.js';
+import { AppError, invalidField } from '../errors/app-error.js';
 import { UserSchema, WorkspaceSchema } from '../auth/auth.schema.js';
 import { createInvite, listInvites, revokeInvite } from './invites.service.js';
 import { getMember, listMembers, setMemberActive, updateMember } from './members.service.js';
 import { getProfile, updateProfile } from './profile.service.js';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from './teams.service.js';
+import { importMembers } from './members-import.service.js';
+import { ENCODINGS, ImportFileError, readImportFile } from '../imports/import-files.js';
+import { callerOf } from '../auth/authenticate.js';
 import {
   CreateInviteBody,
   CreateTeamBody,
@@ -69,6 +72,42 @@ export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await asCaller(request, (tx, ctx) => deleteTeam(tx, ctx, request.params.id));
     return reply.status(204).send(null);
   });
+
+  app.post(
+    '/members/import',
+    {
+      config: { sessionOnly: true },
+      bodyLimit: app.config.IMPORT_BODY_LIMIT,
+      schema: {
+        tags: teamTags,
+        summary: 'Bring a sales organisation in from a CSV/XLSX file (admin)',
+        description: 'Columns by header: name/sales_agent, email, manager, team, regional_office. Managers get the manager role and a team named after them in their region; the others the sales role in their manager’s team. New people have no password until they set one (forgot password) or are invited. E-mails missing from the file are made from the name at `emailDomain`. See docs/sales.md.',
+        body: Type.Object(
+          {
+            content: Type.String({ maxLength: 20_000_000, description: 'The file, base64.' }),
+            encoding: Type.Optional(StringEnum(ENCODINGS)),
+            emailDomain: Type.String({ pattern: '^[a-z0-9.-]+\\.[a-z]{2,}$', maxLength: 100, description: 'For people without an e-mail in the file: anna.snelling@<emailDomain>.' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ created: Type.Integer(), existing: Type.Integer(), teamsCreated: Type.Integer(), problems: Type.Array(Type.Object({ rowNo: Type.Integer(), field: Type.String(), code: Type.String() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = callerOf(request);
+      let file;
+      try {
+        file = await readImportFile(Buffer.from(request.body.content, 'base64'), request.body.encoding);
+      } catch (err) {
+        if (err instanceof ImportFileError) throw new AppError('VALIDATION_FAILED', 400, {}, [{ field: 'content', code: 'invalid', params: { reason: err.message } }]);
+        throw err;
+      }
+      return asSystemCall(request, (tx) => importMembers(tx, ctx, file, request.body.emailDomain));
+    },
+  );
 
   const memberTags = ['members'];
   app.get(
