@@ -1296,6 +1296,83 @@ async function main(): Promise<number> {
         }
       },
     },
+    // ---------------------------------------------------------------- sales: leads, their conversion, and the sales analysis
+    {
+      name: 'create a lead with a company, convert it with an opportunity, land on the deal; the lead shows converted',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        activePage = page;
+        await page.goto(`${baseUrl}/`);
+        await page.getByTestId('nav-leads').filter({ hasText: '线索' }).click();
+        await expectPath(page, '/leads');
+        await page.getByTestId('lead-add').first().click();
+        await page.getByTestId('lead-name').fill('陈静 E2E');
+        await page.getByTestId('lead-company').fill('蔚来测试汽车有限公司');
+        await page.getByTestId('lead-email').fill('chen.jing@nio-e2e.example');
+        await page.getByTestId('lead-submit').click();
+        await page.waitForURL((url) => /^\/leads\/[0-9a-f-]{36}$/.test(url.pathname));
+        const leadUrl = page.url();
+        await page.getByTestId('lead-name').filter({ hasText: '陈静 E2E' }).waitFor();
+        await page.getByTestId('lead-convert').click();
+        // The dialog says what will happen: a new account named like the company (none exists yet).
+        await page.getByTestId('lead-convert-account').filter({ hasText: '新建客户 蔚来测试汽车有限公司' }).waitFor();
+        await page.getByTestId('lead-convert-amount').fill('88000');
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-lead-convert-zh-CN.png') });
+        await page.getByTestId('lead-convert-submit').click();
+        await page.waitForURL((url) => /^\/opportunities\/[0-9a-f-]{36}$/.test(url.pathname));
+        await page.getByTestId('opportunity-name').filter({ hasText: '蔚来测试汽车有限公司' }).waitFor();
+        await page.getByTestId('opportunity-amount').filter({ hasText: '¥88,000.00' }).waitFor();
+        await page.locator('.ant-message').filter({ hasText: '已转化' }).waitFor();
+        await page.goto(leadUrl);
+        await page.getByTestId('lead-converted').filter({ hasText: '蔚来测试汽车有限公司' }).waitFor();
+        assert((await page.getByTestId('lead-convert').count()) === 0, 'a converted lead still offers to convert');
+        await page.getByTestId('lead-status').filter({ hasText: '已转化' }).waitFor();
+        await page.goto(`${baseUrl}/leads`);
+        await page.getByTestId('leads-table').filter({ hasText: '陈静 E2E' }).waitFor();
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-leads-list-zh-CN.png') });
+      },
+    },
+    {
+      name: 'win the converted deal; the sales analysis draws the win rate by owner (zh-CN and English docs screenshot)',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        const request = page.context().request;
+        const found = (await (await request.get(`${baseUrl}/api/v1/opportunities`, { params: { filter: 'name:eq:蔚来测试汽车有限公司' } })).json()) as { data: { id: string; pipelineId: string }[] };
+        const deal = found.data[0];
+        assert(deal, 'the converted deal is not in the list');
+        const pipelines = (await (await request.get(`${baseUrl}/api/v1/pipelines`)).json()) as { data: { id: string; stages: { id: string; kind: string }[] }[] };
+        const won = pipelines.data.find((p) => p.id === deal.pipelineId)!.stages.find((s) => s.kind === 'won')!;
+        const res = await request.patch(`${baseUrl}/api/v1/opportunities/${deal.id}`, { data: { stageId: won.id } });
+        assert(res.ok(), `winning the deal answered HTTP ${res.status()}`);
+        await page.goto(`${baseUrl}/`);
+        await page.getByTestId('nav-sales').filter({ hasText: '销售分析' }).click();
+        await expectPath(page, '/sales/analysis');
+        const chart = page.getByTestId('analysis-winrate-chart');
+        await chart.locator('svg, canvas').first().waitFor();
+        await page.locator('.ant-table').filter({ hasText: '赢单金额' }).waitFor();
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-sales-analysis-zh-CN.png'), fullPage: true });
+        await page.getByTestId('lang-switch').click();
+        await page.getByTestId('lang-en').click();
+        try {
+          await page.locator('.ant-table').filter({ hasText: 'Won amount' }).waitFor();
+          await chart.locator('svg, canvas').first().waitFor();
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: path.join(root, 'docs/screenshots/sales-analysis.png') });
+          await page.screenshot({ path: path.join(resultsDir, 'e2e-sales-analysis-en.png'), fullPage: true });
+          await page.getByTestId('analysis-tab-forecast').click();
+          await page.getByTestId('analysis-forecast-chart').locator('svg, canvas').first().waitFor();
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: path.join(resultsDir, 'e2e-sales-forecast-en.png'), fullPage: true });
+        } finally {
+          await page.getByTestId('lang-switch').click();
+          await page.getByTestId('lang-zh-CN').click();
+        }
+      },
+    },
     // ---------------------------------------------------------------- integrations: webhooks, inbound e-mail, task reminders
     {
       name: 'add a webhook endpoint in Settings → Webhooks and see its signing secret once',

@@ -18,7 +18,7 @@ interface EChartProps {
 export function EChart({ option, height = 320, testId }: EChartProps) {
   return (
     <div data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge opts={{ renderer: 'svg' }} style={{ height, width: '100%' }} />
+      <ReactEChartsCore echarts={echarts} option={{ animationDuration: 300, ...option }} notMerge opts={{ renderer: 'svg' }} style={{ height, width: '100%' }} />
     </div>
   );
 }

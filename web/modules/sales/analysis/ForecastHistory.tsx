@@ -5,7 +5,7 @@ import { api } from '../../../app/api';
 import { useFormat } from '../../../app/useFormat';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { historyOption } from './chartOptions';
+import { compactMoney, historyOption } from './chartOptions';
 import { EChart } from './EChart';
 
 interface Point {
@@ -19,7 +19,7 @@ interface Point {
 
 /** How the forecast for the chosen months moved, one point per weekly snapshot. */
 export function ForecastHistory({ months }: { months: { from: string; to: string } }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const history = useQuery({
     queryKey: ['/sales/forecast/history', months],
@@ -36,7 +36,7 @@ export function ForecastHistory({ months }: { months: { from: string; to: string
       ) : history.data.points.length === 0 ? (
         <EmptyState title={t('analysis.history.emptyTitle')} description={t('analysis.history.emptyText')} />
       ) : (
-        <EChart option={historyOption(history.data.points, texts, (v) => format.money(v, currency), (d) => format.day(d))} height={280} testId="analysis-history-chart" />
+        <EChart option={historyOption(history.data.points, texts, (v) => format.money(v, currency), (d) => format.day(d), (v) => compactMoney(v, currency, i18n.resolvedLanguage ?? i18n.language))} height={280} testId="analysis-history-chart" />
       )}
     </Card>
   );

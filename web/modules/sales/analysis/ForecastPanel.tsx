@@ -9,7 +9,7 @@ import { useCan } from '../../../app/useCan';
 import { useFormat } from '../../../app/useFormat';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { forecastOption } from './chartOptions';
+import { compactMoney, forecastOption } from './chartOptions';
 import { EChart } from './EChart';
 import { ForecastHistory } from './ForecastHistory';
 import { FORECAST_GROUPS, groupLabel, periodLabel, type ForecastGroup } from './groupNames';
@@ -39,7 +39,7 @@ export function ForecastPanel({ today }: { today: string }) {
   const mayEditQuotas = useCan('sales.configure');
   const year = today.slice(0, 4);
   const [months, setMonths] = useState({ from: `${year}-01`, to: `${year}-12` });
-  const [interval, setInterval] = useState<'month' | 'quarter'>('month');
+  const [interval, setIntervalKind] = useState<'month' | 'quarter'>('month');
   const [by, setBy] = useState<ForecastGroup>('all');
   const [editingQuotas, setEditingQuotas] = useState(false);
   const result = useQuery({
@@ -68,7 +68,7 @@ export function ForecastPanel({ today }: { today: string }) {
             />
             <Segmented
               value={interval}
-              onChange={(v) => setInterval(v as 'month' | 'quarter')}
+              onChange={(v) => setIntervalKind(v as 'month' | 'quarter')}
               options={[
                 { value: 'month', label: t('analysis.forecast.byMonth') },
                 { value: 'quarter', label: t('analysis.forecast.byQuarter') },
@@ -91,7 +91,7 @@ export function ForecastPanel({ today }: { today: string }) {
           <EmptyState title={t('analysis.forecast.emptyTitle')} description={t(mayEditQuotas ? 'analysis.forecast.emptyTextManager' : 'analysis.forecast.emptyText')} />
         ) : (
           <>
-            <EChart option={forecastOption(rows, categories, (v) => format.money(v, currency))} height={340} testId="analysis-forecast-chart" />
+            <EChart option={forecastOption(rows, categories, (v) => format.money(v, currency), (v) => compactMoney(v, currency, locale))} height={340} testId="analysis-forecast-chart" />
             <Table
               size="small"
               rowKey={(r) => `${r.period}|${r.key ?? ''}`}

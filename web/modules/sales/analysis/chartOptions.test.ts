@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastOption, funnelLabel, funnelOption, historyOption, winRateOption } from './chartOptions';
+import { compactMoney, forecastOption, funnelLabel, funnelOption, historyOption, winRateOption } from './chartOptions';
 
 type Series = { type: string; name: string; data: unknown[]; stack?: string };
 const seriesOf = (option: Record<string, unknown>) => option.series as Series[];
@@ -86,5 +86,13 @@ describe('historyOption', () => {
       [3, 7],
       [4, 8],
     ]);
+  });
+});
+
+describe('compactMoney', () => {
+  it('shortens axis amounts in the UI language, from minor units of the currency', () => {
+    expect(compactMoney(400_000_000, 'CNY', 'en')).toBe('CN¥4M');
+    expect(compactMoney(400_000_000, 'CNY', 'zh-CN')).toBe('¥400万');
+    expect(compactMoney(5_000, 'JPY', 'en')).toBe('¥5K');
   });
 });

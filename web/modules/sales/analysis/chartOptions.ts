@@ -1,6 +1,12 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { currencyDigits } from '../../../ui/format';
 
 type Money = (minor: number) => string;
+
+/** Money short enough for an axis: "¥4M", "400万". */
+export function compactMoney(minor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minor / 10 ** currencyDigits(currency));
+}
 
 /** Win rate per group as horizontal bars (0–100 %), groups with no closed deal left out. */
 export function winRateOption(rows: readonly { label: string; winRate: number | null; won: number; lost: number }[], texts: { winRate: string }): EChartsCoreOption {
@@ -15,6 +21,7 @@ export function winRateOption(rows: readonly { label: string; winRate: number | 
         type: 'bar',
         name: texts.winRate,
         data: shown.map((r) => Math.round(r.winRate! * 1000) / 10),
+        barMaxWidth: 28,
         label: { show: true, position: 'right', formatter: '{c}%' },
         itemStyle: { color: '#52c41a' },
       },
@@ -60,14 +67,14 @@ export interface ForecastBar {
 }
 
 /** Closed, commit, best case and pipeline stacked per period or group, with the quota as a line over them. */
-export function forecastOption(rows: readonly ForecastBar[], texts: Record<'closed' | 'commit' | 'bestCase' | 'pipeline' | 'quota', string>, money: Money): EChartsCoreOption {
-  const stack = (key: 'closed' | 'commit' | 'bestCase' | 'pipeline', color: string) => ({ type: 'bar', stack: 'forecast', name: texts[key], data: rows.map((r) => r[key]), itemStyle: { color } });
+export function forecastOption(rows: readonly ForecastBar[], texts: Record<'closed' | 'commit' | 'bestCase' | 'pipeline' | 'quota', string>, money: Money, axisMoney: Money = money): EChartsCoreOption {
+  const stack = (key: 'closed' | 'commit' | 'bestCase' | 'pipeline', color: string) => ({ type: 'bar', stack: 'forecast', name: texts[key], data: rows.map((r) => r[key]), itemStyle: { color }, barMaxWidth: 64 });
   return {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : money(v)) },
     xAxis: { type: 'category', data: rows.map((r) => r.label) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => money(v) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisMoney(v) } },
     series: [
       stack('closed', '#52c41a'),
       stack('commit', '#1677ff'),
@@ -79,14 +86,20 @@ export function forecastOption(rows: readonly ForecastBar[], texts: Record<'clos
 }
 
 /** How the forecast moved: one line per category across the weekly snapshots. */
-export function historyOption(points: readonly { takenOn: string; closed: number; commit: number; bestCase: number; weighted: number }[], texts: Record<'closed' | 'commit' | 'bestCase' | 'weighted', string>, money: Money, day: (d: string) => string): EChartsCoreOption {
+export function historyOption(
+  points: readonly { takenOn: string; closed: number; commit: number; bestCase: number; weighted: number }[],
+  texts: Record<'closed' | 'commit' | 'bestCase' | 'weighted', string>,
+  money: Money,
+  day: (d: string) => string,
+  axisMoney: Money = money,
+): EChartsCoreOption {
   const line = (key: 'closed' | 'commit' | 'bestCase' | 'weighted') => ({ type: 'line', name: texts[key], data: points.map((p) => p[key]), smooth: false, symbolSize: 6 });
   return {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => money(v) },
     xAxis: { type: 'category', data: points.map((p) => day(p.takenOn)) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => money(v) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisMoney(v) } },
     series: [line('closed'), line('commit'), line('bestCase'), line('weighted')],
   };
 }

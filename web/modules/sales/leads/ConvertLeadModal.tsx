@@ -112,7 +112,7 @@ export function ConvertLeadModal({ lead, open, onClose, onConverted }: ConvertLe
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="amount" label={t('sales.fields.amount')}>
-                <InputNumber min={0} style={{ width: '100%' }} addonAfter={currency} data-testid="lead-convert-amount" />
+                <InputNumber min={0} style={{ width: '100%' }} suffix={currency} data-testid="lead-convert-amount" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
