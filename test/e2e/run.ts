@@ -1373,6 +1373,27 @@ async function main(): Promise<number> {
         }
       },
     },
+    {
+      name: 'Settings → Lead rules: add a scoring rule for a source; every lead is rescored and the progress bar finishes',
+      run: async () => {
+        assert(demoPage, 'no page');
+        const page = demoPage;
+        await page.goto(`${baseUrl}/settings/sales`);
+        await page.getByTestId('settings-tab-lead-rules').filter({ hasText: '线索规则' }).click();
+        await expectPath(page, '/settings/lead-rules');
+        await page.getByTestId('scoring-rule-add').click();
+        await page.getByTestId('scoring-rule-name').fill('官网来源');
+        await pickOption(page, page.getByTestId('rule-condition-field'), '来源');
+        await page.getByTestId('rule-condition-values').click();
+        await page.keyboard.type('官网');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('scoring-rule-points').fill('15');
+        await page.getByTestId('scoring-rule-submit').click();
+        await page.getByTestId('rescore-progress').locator('[data-testid="job-progress"][data-state="succeeded"]').waitFor();
+        await page.locator('.ant-table-row').filter({ hasText: '官网来源' }).filter({ hasText: '+15' }).waitFor();
+        await page.screenshot({ path: path.join(resultsDir, 'e2e-lead-rules-zh-CN.png'), fullPage: true });
+      },
+    },
     // ---------------------------------------------------------------- integrations: webhooks, inbound e-mail, task reminders
     {
       name: 'add a webhook endpoint in Settings → Webhooks and see its signing secret once',

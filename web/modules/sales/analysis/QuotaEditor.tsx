@@ -63,7 +63,7 @@ export function QuotaEditor({ open, months, onClose }: QuotaEditorProps) {
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('analysis.quotas.help')}</Typography.Paragraph>
-      {save.error && <Alert type="error" showIcon message={save.error.message} style={{ marginBottom: 12 }} />}
+      {save.error && <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 12 }} />}
       {stored.isPending ? (
         <Spin />
       ) : (

@@ -10,14 +10,14 @@ export function ConditionFields({ name }: { name: (string | number)[] }) {
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Form.Item name={[...name, 'field']} noStyle>
-        <Select style={{ width: 140 }} placeholder={t('leadRules.field')} options={LEAD_RULE_FIELDS.map((value) => ({ value, label: t(`leadRules.fields.${value}`) }))} />
+        <Select style={{ width: 140 }} data-testid="rule-condition-field" placeholder={t('leadRules.field')} options={LEAD_RULE_FIELDS.map((value) => ({ value, label: t(`leadRules.fields.${value}`) }))} />
       </Form.Item>
       <Form.Item name={[...name, 'operator']} noStyle initialValue="in">
         <Select style={{ width: 130 }} options={LEAD_RULE_OPERATORS.map((value) => ({ value, label: t(`leadRules.operators.${value}`) }))} />
       </Form.Item>
       {operator !== 'isSet' && (
         <Form.Item name={[...name, 'values']} noStyle>
-          <Select mode="tags" style={{ flex: 1, minWidth: 160 }} tokenSeparators={[',', '，']} open={false} suffixIcon={null} placeholder={t('leadRules.valuesHint')} />
+          <Select mode="tags" data-testid="rule-condition-values" style={{ flex: 1, minWidth: 160 }} tokenSeparators={[',', '，']} open={false} suffixIcon={null} placeholder={t('leadRules.valuesHint')} />
         </Form.Item>
       )}
     </Space.Compact>

@@ -71,7 +71,7 @@ export function ConvertLeadModal({ lead, open, onClose, onConverted }: ConvertLe
       <Form form={form} layout="vertical" onFinish={submit} initialValues={startValues}>
         <Form.Item name="account" label={t('leads.convert.account')}>
           <Radio.Group data-testid="lead-convert-account">
-            <Space direction="vertical">
+            <Space orientation="vertical">
               {company && (
                 <Radio value="company">
                   {existing ? t('leads.convert.reuseAccount', { name: existing.name }) : t('leads.convert.newAccount', { name: company })}
@@ -89,7 +89,7 @@ export function ConvertLeadModal({ lead, open, onClose, onConverted }: ConvertLe
         )}
         <Form.Item name="contact" label={t('leads.convert.contact')} extra={matches.length ? t('leads.convert.duplicatesHint') : undefined}>
           <Radio.Group data-testid="lead-convert-contact">
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <Radio value="auto">{t('leads.convert.newContact', { name: lead.name })}</Radio>
               {matches.map((m) => (
                 <Radio key={m.contact.id} value={m.contact.id}>

@@ -126,9 +126,9 @@ export function LeadPage() {
             type="success"
             showIcon
             data-testid="lead-converted"
-            message={t('leads.convertedOn', { date: data.convertedAt ? format.dateTime(data.convertedAt) : '' })}
+            title={t('leads.convertedOn', { date: data.convertedAt ? format.dateTime(data.convertedAt) : '' })}
             description={
-              <Space wrap split="·">
+              <Space wrap separator="·">
                 {data.convertedAccountId && (
                   <span>
                     {t('sales.fields.accountId')}: <RecordLink recordType="account" id={data.convertedAccountId} />
