@@ -44,7 +44,8 @@ export function QuotaEditor({ open, months, onClose }: QuotaEditorProps) {
     mutationFn: () => api.put<{ saved: number }>('/sales/quotas', { quotas: quotaChanges(before, cells, currency, digits) }),
     onSuccess: () => {
       message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['/sales'] });
+      void queryClient.invalidateQueries({ queryKey: ['/sales/quotas'] });
+      void queryClient.invalidateQueries({ queryKey: ['/sales/forecast'] });
       onClose();
     },
   });
