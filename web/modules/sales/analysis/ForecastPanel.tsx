@@ -14,6 +14,7 @@ import { EChart } from './EChart';
 import { ForecastHistory } from './ForecastHistory';
 import { FORECAST_GROUPS, groupLabel, periodLabel, type ForecastGroup } from './groupNames';
 import { QuotaEditor } from './QuotaEditor';
+import { periodsBetween } from './periods';
 import { useGroupLookups } from './useGroupLookups';
 
 interface ForecastRow {
@@ -30,6 +31,8 @@ interface ForecastRow {
   coverage: number | null;
   coverageLow: boolean;
 }
+
+const NOTHING: Omit<ForecastRow, 'period'> = { key: null, closed: 0, commit: 0, bestCase: 0, pipeline: 0, weighted: 0, openDeals: 0, quota: null, attainment: null, coverage: null, coverageLow: false };
 
 /** The forecast by month or quarter against quotas, with pipeline coverage; managers set quotas here. */
 export function ForecastPanel({ today }: { today: string }) {
@@ -50,7 +53,13 @@ export function ForecastPanel({ today }: { today: string }) {
   const texts = { none: t('analysis.none'), unknown: t('analysis.unknown'), locale };
   const currency = result.data?.currency ?? 'CNY';
   const money = (v: number | null) => (v === null ? '—' : format.money(v, currency));
-  const rows = (result.data?.rows ?? []).map((r) => ({ ...r, label: by === 'all' ? periodLabel(r.period, locale) : `${periodLabel(r.period, locale)} · ${groupLabel(by, r.key, lookups, texts)}` }));
+  const answered = result.data?.rows ?? [];
+  // Everyone's forecast on a continuous axis: periods with no deals and no quota show as empty, not skipped.
+  const filled =
+    by === 'all' && answered.length
+      ? periodsBetween(months.from, months.to, interval).map((period) => answered.find((r) => r.period === period) ?? { ...NOTHING, period })
+      : answered;
+  const rows = filled.map((r) => ({ ...r, label: by === 'all' ? periodLabel(r.period, locale) : `${periodLabel(r.period, locale)} · ${groupLabel(by, r.key, lookups, texts)}` }));
   const empty = rows.every((r) => r.closed + r.commit + r.bestCase + r.pipeline === 0 && r.quota === null);
   const categories = { closed: t('sales.forecast.closed'), commit: t('sales.forecast.commit'), bestCase: t('sales.forecast.best_case'), pipeline: t('sales.forecast.pipeline'), quota: t('analysis.forecast.quota') };
 

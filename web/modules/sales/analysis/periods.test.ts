@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthsOf, quickRange, todayIn } from './periods';
+import { monthsOf, periodsBetween, quickRange, todayIn } from './periods';
 
 describe('quickRange', () => {
   it('gives the calendar quarter around today, and the one before across a year boundary', () => {
@@ -33,5 +33,12 @@ describe('todayIn', () => {
     const lateUtc = new Date('2026-11-23T20:30:00Z');
     expect(todayIn('Asia/Shanghai', lateUtc)).toBe('2026-11-24');
     expect(todayIn('America/New_York', lateUtc)).toBe('2026-11-23');
+  });
+});
+
+describe('periodsBetween', () => {
+  it('lists months, or the quarters they fall in, without gaps', () => {
+    expect(periodsBetween('2026-11', '2027-02', 'month')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(periodsBetween('2026-02', '2026-10', 'quarter')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
   });
 });

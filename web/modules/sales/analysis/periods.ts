@@ -52,3 +52,14 @@ export function monthsOf({ from, to }: DayRange): string[] {
 export function todayIn(timeZone: string | undefined, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** The forecast's period key of a month: itself, or its quarter `2026-Q1`. */
+export const periodOf = (month: string, interval: 'month' | 'quarter') => (interval === 'quarter' ? `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}` : month);
+
+/**
+ * Every period from one month to another, so that a chart's axis has no silent gaps (the forecast answers only
+ * periods with deals or quotas).
+ */
+export function periodsBetween(from: string, to: string, interval: 'month' | 'quarter'): string[] {
+  return [...new Set(monthsOf({ from: `${from}-01`, to: `${to}-01` }).map((m) => periodOf(m, interval)))];
+}
