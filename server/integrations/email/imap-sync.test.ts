@@ -208,10 +208,10 @@ describe.skipIf(Boolean(skipReason))('IMAP mailbox sync against a real Dovecot s
     const enqueue = t.app.jobs.enqueue.bind(t.app.jobs);
     const dispatched: string[] = [];
     const dispatch = async (jobId: string) => void dispatched.push(jobId);
-    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000)).toBe(0);
+    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, new Date(), admin.workspaceId)).toBe(0);
     const later = new Date(Date.now() + 10 * 60_000);
-    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, later)).toBeGreaterThanOrEqual(1);
-    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, later)).toBe(0);
+    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, later, admin.workspaceId)).toBeGreaterThanOrEqual(1);
+    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, later, admin.workspaceId)).toBe(0);
     const mailbox = (await call('GET', `/mailboxes/${mailboxId}`)).json();
     expect(dispatched).toContain(mailbox.syncJob.id);
     expect(mailbox.syncJob.state).toBe('queued');
@@ -220,9 +220,9 @@ describe.skipIf(Boolean(skipReason))('IMAP mailbox sync against a real Dovecot s
     // A refused login waits for new credentials instead of knocking every few minutes.
     await t.database.raw.query(`update mailboxes set last_error = '{"code": "MAILBOX_LOGIN_FAILED"}' where id = $1`, [mailboxId]);
     const muchLater = new Date(Date.now() + 60 * 60_000);
-    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, muchLater)).toBe(0);
+    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, muchLater, admin.workspaceId)).toBe(0);
     expect((await call('PATCH', `/mailboxes/${mailboxId}`, { password: SALES.password })).json().lastError).toBeNull();
-    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, muchLater)).toBe(1);
+    expect(await enqueueDueSyncs(t.database, enqueue, dispatch, 5 * 60_000, muchLater, admin.workspaceId)).toBe(1);
   });
 
   it('keeps mailboxes to their owners and workspaces', async () => {
@@ -234,7 +234,7 @@ describe.skipIf(Boolean(skipReason))('IMAP mailbox sync against a real Dovecot s
     const own = await call('POST', '/mailboxes', { personal: true, ...shared }, member);
     expect(own.statusCode, own.body).toBe(201);
     // A deactivated member's mailbox is not synced (it would run as them); back when they are reactivated.
-    const sweep = () => enqueueDueSyncs(t.database, t.app.jobs.enqueue.bind(t.app.jobs), async () => {}, 5 * 60_000, new Date(Date.now() + 3 * 60 * 60_000));
+    const sweep = () => enqueueDueSyncs(t.database, t.app.jobs.enqueue.bind(t.app.jobs), async () => {}, 5 * 60_000, new Date(Date.now() + 3 * 60 * 60_000), admin.workspaceId);
     expect((await call('POST', `/members/${member.userId}/deactivate`)).statusCode).toBe(200);
     expect(await sweep()).toBe(0);
     expect((await call('POST', `/members/${member.userId}/reactivate`)).statusCode).toBe(200);

@@ -212,7 +212,15 @@ export async function finishSync(tx: Executor, ctx: Pick<RequestContext, 'worksp
  * Queues a sync of each enabled mailbox whose last one is older than `every`, that has none queued or
  * running, whose last login was not refused, and whose member (for a member's own) is still active. Crosses workspaces (a system sweep); each job runs as its mailbox's member or the workspace.
  */
-export async function enqueueDueSyncs(database: Database, enqueue: Enqueue, dispatch: (jobId: string, workspaceId: string, name: string) => Promise<void>, everyMs: number, now = new Date()): Promise<number> {
+export async function enqueueDueSyncs(
+  database: Database,
+  enqueue: Enqueue,
+  dispatch: (jobId: string, workspaceId: string, name: string) => Promise<void>,
+  everyMs: number,
+  now = new Date(),
+  /** Only this workspace's mailboxes (tests on a database shared with other test files). */
+  onlyWorkspaceId?: string,
+): Promise<number> {
   const queued = await asSystem(database.db, async (tx) => {
     const due = await tx
       .select()
@@ -221,6 +229,7 @@ export async function enqueueDueSyncs(database: Database, enqueue: Enqueue, disp
       .where(
         and(
           eq(mailboxes.enabled, true),
+          onlyWorkspaceId ? eq(mailboxes.workspaceId, onlyWorkspaceId) : undefined,
           or(isNull(mailboxes.lastSyncAt), lt(mailboxes.lastSyncAt, new Date(now.getTime() - everyMs))),
           or(isNull(jobs.id), inArray(jobs.state, ['succeeded', 'failed'])),
           // A refused login does not fix itself, and providers lock accounts after repeated failures: wait for new credentials (or Sync now).
