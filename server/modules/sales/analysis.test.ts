@@ -165,10 +165,10 @@ describe('forecast', () => {
     const deal = (await call(w.admin, 'POST', '/opportunities', { name: '季度大单', amount: 1000_00, stageId: w.stage.proposal, closeDate: '2026-12-15' })).json();
     const monday = new Date('2026-11-16T02:00:00Z');
     expect(weekStart('2026-11-22')).toBe('2026-11-16');
-    await snapshotDueForecasts(t.database, monday);
-    await snapshotDueForecasts(t.database, new Date('2026-11-18T02:00:00Z')); // same week: nothing new
+    await snapshotDueForecasts(t.database, monday, w.admin.workspaceId);
+    expect(await snapshotDueForecasts(t.database, new Date('2026-11-18T02:00:00Z'), w.admin.workspaceId)).toBe(0); // same week: nothing new
     await call(w.admin, 'PATCH', `/opportunities/${deal.id}`, { stageId: w.stage.negotiation });
-    await snapshotDueForecasts(t.database, new Date('2026-11-23T02:00:00Z'));
+    await snapshotDueForecasts(t.database, new Date('2026-11-23T02:00:00Z'), w.admin.workspaceId);
     const history = (await call(w.admin, 'GET', '/sales/forecast/history?from=2026-10&to=2026-12')).json();
     expect(history.points).toEqual([
       { takenOn: '2026-11-16', closed: 0, commit: 0, bestCase: 1000_00, pipeline: 0, weighted: 500_00 },

@@ -237,11 +237,11 @@ export async function takeForecastSnapshot(tx: Executor, ctx: RequestContext, ta
 }
 
 /** Takes this week's snapshot in every workspace with deals that has none for the week yet (a periodic sweep). */
-export async function snapshotDueForecasts(database: Database, now = new Date()): Promise<number> {
+export async function snapshotDueForecasts(database: Database, now = new Date(), onlyWorkspaceId?: string): Promise<number> {
   const due = await asSystem(database.db, async (tx) => {
     const { rows } = (await tx.execute(sql`
       select w.id, w.time_zone as "timeZone" from workspaces w
-       where exists (select 1 from ${opportunities} o where o.workspace_id = w.id)`)) as unknown as { rows: { id: string; timeZone: string }[] };
+       where exists (select 1 from ${opportunities} o where o.workspace_id = w.id) ${onlyWorkspaceId ? sql`and w.id = ${onlyWorkspaceId}` : sql``}`)) as unknown as { rows: { id: string; timeZone: string }[] };
     return rows;
   });
   let taken = 0;
