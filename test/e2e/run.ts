@@ -122,6 +122,8 @@ async function pickOption(page: Page, select: ReturnType<Page['locator']>, label
 /** Drags a kanban card onto a column the way a hand does: press, a small move to start, the way over, release. */
 async function dragCard(page: Page, card: ReturnType<Page['locator']>, column: ReturnType<Page['locator']>): Promise<void> {
   await card.waitFor();
+  // A board that is still reloading (after a create, or a pushed change) re-renders under the pointer and drops the drag.
+  await page.waitForLoadState('networkidle');
   const from = await card.boundingBox();
   const to = await column.boundingBox();
   assert(from && to, 'the card or the column is not on screen');
@@ -948,8 +950,13 @@ async function main(): Promise<number> {
         await page.goto(`${baseUrl}/contacts/${probeId}`);
         await page.getByTestId('task-add').click();
         await page.getByTestId('task-title-input').fill('发送年度报价单');
-        await page.locator('#dueAt').click();
-        await page.locator('.ant-picker-presets li').filter({ hasText: '今天 18:00' }).last().click();
+        const todayPreset = page.locator('.ant-picker-presets li').filter({ hasText: '今天 18:00' }).last();
+        // On a loaded machine the first click can land while the dialog still opens: open the picker until it shows.
+        for (let attempt = 0; attempt < 3 && !(await todayPreset.isVisible()); attempt += 1) {
+          await page.locator('#dueAt').click();
+          await todayPreset.waitFor({ timeout: 5_000 }).catch(() => undefined);
+        }
+        await todayPreset.click();
         await pickOption(page, page.getByTestId('task-repeat-select'), '每周');
         await page.getByTestId('task-submit').click();
         await page.getByTestId('task-submit').waitFor({ state: 'detached' });
