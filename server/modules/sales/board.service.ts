@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { withCustomFields } from '../../platform/custom-fields/custom-fields.service.js';
@@ -30,17 +30,21 @@ export interface BoardQuery {
   filterLogic?: string;
   /** Cards per column. */
   limit?: number;
+  /** Won and lost columns hold the deals closed in this many days (default 90): the board is about live work. */
+  closedWithinDays?: number;
 }
 
 /**
  * A pipeline as a kanban: for each live stage, how many deals and how much (per currency, also weighted by
- * probability) match the filters, and the first cards. Counts and sums are one grouped scan of the board
- * index; cards are one keyset page per stage, so a pipeline with 10,000 open deals loads as fast as one with 10.
+ * probability) match the filters, and the first cards. Won and lost columns hold what closed lately, so the
+ * board stays the size of the live work however long the history grows. Counts and sums are one grouped
+ * scan; cards are one keyset page per stage (the board index).
  */
 export async function pipelineBoard(tx: Executor, ctx: RequestContext, pipelineId: string, query: BoardQuery): Promise<{ pipeline: PipelineWithStages; columns: BoardColumn[] }> {
   const pipeline = await getPipeline(tx, ctx, pipelineId);
   const spec = await withCustomFields(tx, ctx, 'opportunities', opportunityListSpec, opportunities.custom);
   const plan = planList(spec, { filter: query.filter, filterLogic: query.filterLogic });
+  const closedSince = new Date(Date.now() - (query.closedWithinDays ?? 90) * 86_400_000);
   const rows = (await tx
     .select({
       stageId: opportunities.stageId,
@@ -56,6 +60,7 @@ export async function pipelineBoard(tx: Executor, ctx: RequestContext, pipelineI
         inArray(opportunities.stageId, pipeline.stages.map((s) => s.id)),
         isNull(opportunities.deletedAt),
         ownershipFilter(ctx, 'read', opportunities.ownerId),
+        or(eq(opportunities.status, 'open'), gte(opportunities.closedAt, closedSince)),
         plan.where,
       ),
     )
@@ -66,10 +71,10 @@ export async function pipelineBoard(tx: Executor, ctx: RequestContext, pipelineI
   for (const stage of pipeline.stages) {
     const mine = rows.filter((r) => r.stageId === stage.id);
     // The caller's own filters keep their numbers in filterLogic; the stage condition is ANDed after them.
-    const stageFilter = `stageId:eq:${stage.id}`;
+    const stageFilters = [`stageId:eq:${stage.id}`, ...(stage.kind === 'open' ? [] : [`closedAt:gte:${closedSince.toISOString()}`])];
     const page = await listOpportunities(tx, ctx, {
-      filter: [...filters, stageFilter],
-      filterLogic: query.filterLogic ? `(${query.filterLogic}) AND ${filters.length + 1}` : undefined,
+      filter: [...filters, ...stageFilters],
+      filterLogic: query.filterLogic ? `(${query.filterLogic})${stageFilters.map((_, i) => ` AND ${filters.length + i + 1}`).join('')}` : undefined,
       limit: query.limit ?? 20,
       sort: '-createdAt',
     });

@@ -35,6 +35,7 @@ export const opportunityListSpec: ListSpec = {
     closeReasonId: { column: opportunities.closeReasonId, type: 'uuid' },
     ownerId: { column: opportunities.ownerId, type: 'uuid' },
     stageEnteredAt: { column: opportunities.stageEnteredAt, type: 'timestamp', sortable: true },
+    closedAt: { column: opportunities.closedAt, type: 'timestamp' },
     createdAt: { column: opportunities.createdAt, type: 'timestamp', sortable: true },
     updatedAt: { column: opportunities.updatedAt, type: 'timestamp', sortable: true },
   },

@@ -127,6 +127,7 @@ export const BoardQuery = Type.Object(
     filter: ListQuery.properties.filter,
     filterLogic: ListQuery.properties.filterLogic,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Cards per column.' })),
+    closedWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660, default: 90, description: 'Won and lost columns: deals closed in this many days.' })),
   },
   { additionalProperties: false },
 );

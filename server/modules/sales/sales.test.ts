@@ -253,6 +253,21 @@ describe('the pipeline board', () => {
     expect(either.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(3);
   });
 
+  it('shows in the won and lost columns only what closed lately, unless asked for more', async () => {
+    const ws = await signUpWorkspace(t.app, 'closed lately');
+    const [p] = await pipelinesOf(ws);
+    const won = stageByKey(p!, 'won');
+    const old = (await call('POST', '/opportunities', { name: '去年赢单', stageId: won.id, amount: 5_00 }, ws)).json();
+    await call('POST', '/opportunities', { name: '本周赢单', stageId: won.id, amount: 7_00 }, ws);
+    await t.database.raw.query(`update opportunities set closed_at = now() - interval '100 days' where id = $1`, [old.id]);
+    const wonColumn = async (query: string) =>
+      (await call('GET', `/pipelines/${p!.id}/board${query}`, undefined, ws)).json().columns.find((c: { stage: { id: string } }) => c.stage.id === won.id);
+    const recent = await wonColumn('');
+    expect([recent.count, recent.totals[0].amount, recent.cards.map((c: { name: string }) => c.name)]).toEqual([1, 7_00, ['本周赢单']]);
+    const year = await wonColumn('?closedWithinDays=365');
+    expect([year.count, year.cards.length]).toEqual([2, 2]);
+  });
+
   it('answers an empty pipeline with empty columns, and 404 for another workspace’s pipeline', async () => {
     const empty = await signUpWorkspace(t.app, 'empty');
     const [p] = await pipelinesOf(empty);
