@@ -118,46 +118,58 @@ describe('stage funnel', () => {
 });
 
 describe('forecast', () => {
+  // The next quarter, so that its months are not over whatever day the tests run (an ended month is never flagged).
+  const next = new Date();
+  next.setUTCDate(1);
+  next.setUTCMonth((Math.floor(next.getUTCMonth() / 3) + 1) * 3);
+  const monthAt = (offset: number) => new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+  const [M0, M1, M2] = [monthAt(0), monthAt(1), monthAt(2)];
+  const QUARTER = `${M0.slice(0, 4)}-Q${Math.floor(Number(M0.slice(5)) / 3) + 1}`;
+
   it('sums categories per month and owner against quotas, with coverage flagged below three', async () => {
     const w = await salesWorkspace();
     const deal = (who: SignedIn, body: object) => call(who, 'POST', '/opportunities', { name: 'deal', ...body });
-    await deal(w.alice, { amount: 100_00, stageId: w.stage.won, closeDate: '2026-11-03' });
-    await deal(w.alice, { amount: 200_00, stageId: w.stage.negotiation, closeDate: '2026-11-20' }); // commit, 75 %
-    await deal(w.alice, { amount: 400_00, stageId: w.stage.proposal, closeDate: '2026-11-21' }); // best case, 50 %
-    await deal(w.alice, { amount: 800_00, closeDate: '2026-12-01' }); // pipeline, 10 %
-    await deal(w.bob, { amount: 50_00, closeDate: '2026-11-30', forecastCategory: 'omitted' });
-    const refused = await call(w.alice, 'PUT', '/sales/quotas', { quotas: [{ subjectType: 'user', subjectId: w.alice.userId, month: '2026-11', amount: 1 }] });
+    await deal(w.alice, { amount: 100_00, stageId: w.stage.won, closeDate: `${M1}-03` });
+    await deal(w.alice, { amount: 200_00, stageId: w.stage.negotiation, closeDate: `${M1}-20` }); // commit, 75 %
+    await deal(w.alice, { amount: 400_00, stageId: w.stage.proposal, closeDate: `${M1}-21` }); // best case, 50 %
+    await deal(w.alice, { amount: 800_00, closeDate: `${M2}-01` }); // pipeline, 10 %
+    await deal(w.bob, { amount: 50_00, closeDate: `${M1}-28`, forecastCategory: 'omitted' });
+    const refused = await call(w.alice, 'PUT', '/sales/quotas', { quotas: [{ subjectType: 'user', subjectId: w.alice.userId, month: M1, amount: 1 }] });
     expect(refused.statusCode).toBe(403);
     const saved = await call(w.admin, 'PUT', '/sales/quotas', {
       quotas: [
-        { subjectType: 'user', subjectId: w.alice.userId, month: '2026-11', amount: 500_00 },
-        { subjectType: 'user', subjectId: w.alice.userId, month: '2026-12', amount: 100_00 },
-        { subjectType: 'user', subjectId: w.bob.userId, month: '2026-11', amount: 1000_00 },
+        { subjectType: 'user', subjectId: w.alice.userId, month: M1, amount: 500_00 },
+        { subjectType: 'user', subjectId: w.alice.userId, month: M2, amount: 100_00 },
+        { subjectType: 'user', subjectId: w.bob.userId, month: M1, amount: 1000_00 },
       ],
     });
     expect(saved.json()).toEqual({ saved: 3 });
 
-    const res = await call(w.admin, 'GET', '/sales/forecast?from=2026-11&to=2026-12&by=owner');
+    const res = await call(w.admin, 'GET', `/sales/forecast?from=${M1}&to=${M2}&by=owner`);
     expect(res.statusCode, res.body).toBe(200);
     const rows = res.json().rows as Record<string, unknown>[];
-    const aliceNov = rows.find((r) => r.key === w.alice.userId && r.period === '2026-11');
-    expect(aliceNov).toMatchObject({ closed: 100_00, commit: 200_00, bestCase: 400_00, pipeline: 0, weighted: 350_00, openDeals: 2, quota: 500_00, attainment: 0.2 });
-    expect(aliceNov!.coverage).toBeCloseTo(600 / 400);
-    expect(aliceNov!.coverageLow).toBe(true);
-    const aliceDec = rows.find((r) => r.key === w.alice.userId && r.period === '2026-12');
-    expect(aliceDec).toMatchObject({ pipeline: 800_00, quota: 100_00, coverage: 8, coverageLow: false });
+    const aliceFirst = rows.find((r) => r.key === w.alice.userId && r.period === M1);
+    expect(aliceFirst).toMatchObject({ closed: 100_00, commit: 200_00, bestCase: 400_00, pipeline: 0, weighted: 350_00, openDeals: 2, quota: 500_00, attainment: 0.2 });
+    expect(aliceFirst!.coverage).toBeCloseTo(600 / 400);
+    expect(aliceFirst!.coverageLow).toBe(true);
+    const aliceSecond = rows.find((r) => r.key === w.alice.userId && r.period === M2);
+    expect(aliceSecond).toMatchObject({ pipeline: 800_00, quota: 100_00, coverage: 8, coverageLow: false });
     // Bob's only deal is omitted: nothing open, quota untouched — the lowest coverage, still reported.
-    expect(rows.find((r) => r.key === w.bob.userId && r.period === '2026-11')).toMatchObject({ closed: 0, commit: 0, quota: 1000_00, coverage: 0, coverageLow: true });
+    expect(rows.find((r) => r.key === w.bob.userId && r.period === M1)).toMatchObject({ closed: 0, commit: 0, quota: 1000_00, coverage: 0, coverageLow: true });
 
-    const quarter = (await call(w.admin, 'GET', '/sales/forecast?from=2026-10&to=2026-12&interval=quarter&by=team')).json().rows;
-    expect(quarter.find((r: { key: string }) => r.key === w.east.id)).toMatchObject({ period: '2026-Q4', closed: 100_00, quota: 600_00 });
+    const quarter = (await call(w.admin, 'GET', `/sales/forecast?from=${M0}&to=${M2}&interval=quarter&by=team`)).json().rows;
+    expect(quarter.find((r: { key: string }) => r.key === w.east.id)).toMatchObject({ period: QUARTER, closed: 100_00, quota: 600_00 });
     // A team quota of its own wins over the sum of its members'.
-    await call(w.admin, 'PUT', '/sales/quotas', { quotas: [{ subjectType: 'team', subjectId: w.east.id, month: '2026-11', amount: 2000_00 }] });
-    const withTeam = (await call(w.admin, 'GET', '/sales/forecast?from=2026-11&to=2026-11&by=team')).json().rows;
+    await call(w.admin, 'PUT', '/sales/quotas', { quotas: [{ subjectType: 'team', subjectId: w.east.id, month: M1, amount: 2000_00 }] });
+    const withTeam = (await call(w.admin, 'GET', `/sales/forecast?from=${M1}&to=${M1}&by=team`)).json().rows;
     expect(withTeam.find((r: { key: string }) => r.key === w.east.id).quota).toBe(2000_00);
-    await call(w.admin, 'PUT', '/sales/quotas', { quotas: [{ subjectType: 'team', subjectId: w.east.id, month: '2026-11', amount: null }] });
-    expect((await call(w.admin, 'GET', '/sales/quotas?from=2026-11&to=2026-11')).json().data).toHaveLength(2);
+    await call(w.admin, 'PUT', '/sales/quotas', { quotas: [{ subjectType: 'team', subjectId: w.east.id, month: M1, amount: null }] });
+    expect((await call(w.admin, 'GET', `/sales/quotas?from=${M1}&to=${M1}`)).json().data).toHaveLength(2);
     expect((await call(w.admin, 'GET', '/sales/forecast?from=2026-12&to=2026-01')).statusCode).toBe(400);
+    // A month that is over is not flagged: no pipeline can help it any more.
+    await call(w.admin, 'PUT', '/sales/quotas', { quotas: [{ subjectType: 'user', subjectId: w.alice.userId, month: '2020-01', amount: 100_00 }] });
+    const past = (await call(w.admin, 'GET', '/sales/forecast?from=2020-01&to=2020-01&by=owner')).json().rows;
+    expect(past).toEqual([expect.objectContaining({ period: '2020-01', quota: 100_00, closed: 0, coverage: 0, coverageLow: false })]);
   });
 
   it('takes one snapshot a week and shows how the forecast moved between them', async () => {

@@ -47,7 +47,7 @@ export interface ForecastRow {
   attainment: number | null;
   /** Open pipeline ÷ what is left of the quota; null when nothing is left or there is no quota. */
   coverage: number | null;
-  /** Coverage below COVERAGE_TARGET while some quota is left. */
+  /** Coverage below COVERAGE_TARGET while some quota is left, in a period not yet over. */
   coverageLow: boolean;
 }
 
@@ -131,23 +131,30 @@ export async function forecast(tx: Executor, ctx: RequestContext, query: Forecas
        ${scope ? sql`and ${scope}` : sql``}
      group by 1, 2 order by 1, 2`)) as unknown as { rows: { period: string; key: string | null; closed: string; commit: string; bestCase: string; pipeline: string; weighted: string; openDeals: number }[] };
   const quota = await quotas(tx, ctx, query, currency);
+  const today = localDate(new Date(), ctx.timeZone);
   const seen = new Set<string>();
   const result: ForecastRow[] = rows.map((r) => {
     const id = `${r.key ?? ''}|${r.period}`;
     seen.add(id);
-    return shape(r.period, r.key, { closed: Number(r.closed), commit: Number(r.commit), bestCase: Number(r.bestCase), pipeline: Number(r.pipeline), weighted: Number(r.weighted), openDeals: r.openDeals }, quota.get(id) ?? null);
+    return shape(r.period, r.key, { closed: Number(r.closed), commit: Number(r.commit), bestCase: Number(r.bestCase), pipeline: Number(r.pipeline), weighted: Number(r.weighted), openDeals: r.openDeals }, quota.get(id) ?? null, today);
   });
   // Quotas for periods or people with no deals yet: nothing closed, nothing open — the worst coverage.
   for (const [id, amount] of quota) {
     if (seen.has(id)) continue;
     const [key, period] = id.split('|') as [string, string];
-    result.push(shape(period, key || null, { closed: 0, commit: 0, bestCase: 0, pipeline: 0, weighted: 0, openDeals: 0 }, amount));
+    result.push(shape(period, key || null, { closed: 0, commit: 0, bestCase: 0, pipeline: 0, weighted: 0, openDeals: 0 }, amount, today));
   }
   result.sort((a, b) => a.period.localeCompare(b.period) || (a.key ?? '').localeCompare(b.key ?? ''));
   return { currency, rows: result };
 }
 
-function shape(period: string, key: string | null, sums: Omit<ForecastRow, 'period' | 'key' | 'quota' | 'attainment' | 'coverage' | 'coverageLow'>, quota: number | null): ForecastRow {
+/** The last day of a `2026-11` or `2026-Q4` period. */
+function periodEnd(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  return monthEnd(quarter ? `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, '0')}` : period);
+}
+
+function shape(period: string, key: string | null, sums: Omit<ForecastRow, 'period' | 'key' | 'quota' | 'attainment' | 'coverage' | 'coverageLow'>, quota: number | null, today: string): ForecastRow {
   const open = sums.commit + sums.bestCase + sums.pipeline;
   const left = quota === null ? null : quota - sums.closed;
   const coverage = left !== null && left > 0 ? open / left : null;
@@ -158,7 +165,8 @@ function shape(period: string, key: string | null, sums: Omit<ForecastRow, 'peri
     quota,
     attainment: quota ? sums.closed / quota : null,
     coverage,
-    coverageLow: left !== null && left > 0 && (coverage ?? 0) < COVERAGE_TARGET,
+    // A period that is over cannot be helped by pipeline any more: its shortfall shows in attainment, not as a warning.
+    coverageLow: periodEnd(period) >= today && left !== null && left > 0 && (coverage ?? 0) < COVERAGE_TARGET,
   };
 }
 
