@@ -8,3 +8,8 @@ export function cleanText(value: string | null | undefined, lower = false): stri
   if (trimmed === '') return null;
   return lower ? trimmed.toLowerCase() : trimmed;
 }
+
+/** A list of labels (tags, competitors) as stored: trimmed, blanks dropped, each once. */
+export function cleanList(values: readonly string[] | null | undefined): string[] {
+  return [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
+}

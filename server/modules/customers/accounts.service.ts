@@ -8,7 +8,7 @@ import { normalizeText } from '../../platform/search/normalize.js';
 import { searchKeys } from '../../platform/search/search-keys.js';
 import { accounts, type Address } from './accounts.tables.js';
 import { phoneField } from '../../platform/phones.js';
-import { cleanText } from '../../platform/text.js';
+import { cleanList, cleanText } from '../../platform/text.js';
 
 export type Account = typeof accounts.$inferSelect;
 export type AccountInput = Partial<Omit<Account, 'workspaceId' | 'id' | 'searchKeys' | 'searchText' | 'deletedAt' | 'deletedBy' | 'createdAt' | 'updatedAt'>> & { name: string };
@@ -58,7 +58,7 @@ async function accountColumns(tx: Executor, ctx: RequestContext, input: Partial<
   if (input.email !== undefined) values.email = cleanText(input.email, true) ?? null;
   if (input.website !== undefined) values.website = cleanText(input.website) ?? null;
   if (input.phone !== undefined) values.phone = phoneField(input.phone, ctx.country, 'phone');
-  if (input.tags !== undefined) values.tags = [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  if (input.tags !== undefined) values.tags = cleanList(input.tags);
   if (input.addresses !== undefined) values.addresses = (input.addresses ?? []) as Address[];
   if (input.parentId !== undefined) await assertParent(tx, ctx, before?.id ?? null, input.parentId);
   const whole = { ...before, ...values } as Account;

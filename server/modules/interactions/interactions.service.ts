@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { cleanText } from '../../platform/text.js';
 import type { Executor } from '../../db/client.js';
 import type { InteractionChannel, InteractionType } from '../../../contracts/interactions.js';
 import type { RequestContext } from '../../platform/auth/context.js';
@@ -38,7 +39,6 @@ export const interactionListSpec: ListSpec = {
   defaultSort: '-occurredAt',
 };
 
-const cleanText = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
 
 /** Trims the subject; a blank subject or body is none. Links are not columns (interaction_links). */
 async function interactionColumns(_tx: Executor, _ctx: RequestContext, input: Partial<InteractionInput>): Promise<Partial<Interaction>> {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { AppError, invalidField } from '../../platform/errors/app-error.js';
+import { AppError, readReferenced } from '../../platform/errors/app-error.js';
 import { assertMayActOn, mayActOn } from '../../platform/permissions/policy.js';
 import { createAccount, createContact, findLikelyDuplicates, getAccount, getContact, linkContact, listAccounts, SURE_SCORE, type Account, type Contact } from '../customers/index.js';
 import { shareTimeline } from '../interactions/index.js';
@@ -30,19 +30,9 @@ export interface Conversion {
   reused: { account: boolean; contact: boolean };
 }
 
-/** A record named in the body must be readable: 400 on the field, not the other module's 404. */
-async function readable<T>(read: () => Promise<T>, field: string): Promise<T> {
-  try {
-    return await read();
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') throw invalidField(field, 'invalid');
-    throw err;
-  }
-}
-
 async function accountFor(tx: Executor, ctx: RequestContext, lead: Lead, input: ConversionInput, ownerId: string | null): Promise<{ account: Account | null; reused: boolean }> {
   if (input.accountId === null) return { account: null, reused: false };
-  if (input.accountId) return { account: await readable(() => getAccount(tx, ctx, input.accountId!), 'accountId'), reused: true };
+  if (input.accountId) return { account: await readReferenced(() => getAccount(tx, ctx, input.accountId!), 'accountId'), reused: true };
   if (!lead.company) return { account: null, reused: false };
   const [same] = (await listAccounts(tx, ctx, { filter: `name:eq:${lead.company}`, limit: 1 })).data;
   if (same) return { account: same, reused: true };
@@ -51,7 +41,7 @@ async function accountFor(tx: Executor, ctx: RequestContext, lead: Lead, input: 
 }
 
 async function contactFor(tx: Executor, ctx: RequestContext, lead: Lead, input: ConversionInput, ownerId: string | null): Promise<{ contact: Contact; reused: boolean }> {
-  if (input.contactId) return { contact: await readable(() => getContact(tx, ctx, input.contactId!), 'contactId'), reused: true };
+  if (input.contactId) return { contact: await readReferenced(() => getContact(tx, ctx, input.contactId!), 'contactId'), reused: true };
   const candidates = await findLikelyDuplicates(tx, ctx, { name: lead.name, email: lead.email, phone: lead.phone, company: lead.company });
   const sure = candidates.find((c) => c.score >= SURE_SCORE && (c.reasons.includes('email') || c.reasons.includes('phone')));
   if (sure) return { contact: sure.contact, reused: true };

@@ -6,7 +6,7 @@ import { invalidField } from '../../platform/errors/app-error.js';
 import type { ListParams, ListSpec } from '../../platform/http/list-query.js';
 import { phoneField } from '../../platform/phones.js';
 import { ownedRecords } from '../../platform/records/owned-records.js';
-import { cleanText } from '../../platform/text.js';
+import { cleanList, cleanText } from '../../platform/text.js';
 import { leads } from './leads.tables.js';
 import { assignedOwner } from './lead-assignment.js';
 import { scoreOf } from './lead-scoring.js';
@@ -44,7 +44,7 @@ async function leadColumns(tx: Executor, ctx: RequestContext, input: Partial<Lea
   for (const key of TEXT_FIELDS) if (input[key] !== undefined) values[key] = cleanText(input[key]) ?? null;
   if (input.email !== undefined) values.email = cleanText(input.email, true) ?? null;
   if (input.phone !== undefined) values.phone = phoneField(input.phone, ctx.country, 'phone');
-  if (input.tags !== undefined) values.tags = [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  if (input.tags !== undefined) values.tags = cleanList(input.tags);
   if (input.status !== undefined) {
     // Conversion has its own route: it creates the customer records a converted lead points at.
     if (input.status === 'converted' && before?.status !== 'converted') throw invalidField('status', 'invalid');

@@ -4,7 +4,8 @@ import type { DealContactRole } from '../../../contracts/sales.js';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { AppError, invalidField } from '../../platform/errors/app-error.js';
+import { invalidField, readReferenced } from '../../platform/errors/app-error.js';
+import { cleanList } from '../../platform/text.js';
 import type { ListParams, ListSpec } from '../../platform/http/list-query.js';
 import { assertMayActOn } from '../../platform/permissions/policy.js';
 import { ownedRecords } from '../../platform/records/owned-records.js';
@@ -54,16 +55,6 @@ function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A linked customer record must exist and be readable by the caller: 400 naming the field, not the other module's 404. */
-async function assertReadable(read: () => Promise<unknown>, field: string): Promise<void> {
-  try {
-    await read();
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') throw invalidField(field, 'invalid');
-    throw err;
-  }
-}
-
 const cleanOptional = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
 
 /**
@@ -103,14 +94,14 @@ async function opportunityColumns(tx: Executor, ctx: RequestContext, input: Part
   for (const key of ['amount', 'currency', 'closeDate', 'probability', 'forecastCategory', 'closeReasonId'] as const) {
     if (input[key] !== undefined) (values as Record<string, unknown>)[key] = input[key];
   }
-  if (input.competitors !== undefined) values.competitors = [...new Set((input.competitors ?? []).map((c) => c.trim()).filter(Boolean))];
-  if (input.tags !== undefined) values.tags = [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  if (input.competitors !== undefined) values.competitors = cleanList(input.competitors);
+  if (input.tags !== undefined) values.tags = cleanList(input.tags);
   if (input.accountId !== undefined) {
-    if (input.accountId) await assertReadable(() => getAccount(tx, ctx, input.accountId!), 'accountId');
+    if (input.accountId) await readReferenced(() => getAccount(tx, ctx, input.accountId!), 'accountId');
     values.accountId = input.accountId;
   }
   if (input.contactId !== undefined) {
-    if (input.contactId) await assertReadable(() => getContact(tx, ctx, input.contactId!), 'contactId');
+    if (input.contactId) await readReferenced(() => getContact(tx, ctx, input.contactId!), 'contactId');
     values.contactId = input.contactId;
   }
 

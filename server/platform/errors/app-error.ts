@@ -40,3 +40,16 @@ export const because = (reasonKey: string, params: Record<string, unknown> = {})
 
 export const invalidField = (field: string, code: FieldErrorCode, params: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', 400, {}, [{ field, code, params }]);
+
+/**
+ * A record named in a request body, read through its module (which answers 404 when it is missing or not
+ * readable): as a 400 naming the body's field instead, since the route itself was found.
+ */
+export async function readReferenced<T>(read: () => Promise<T>, field: string): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') throw invalidField(field, 'invalid');
+    throw err;
+  }
+}
