@@ -965,7 +965,8 @@ async function main(): Promise<number> {
         await page.getByTestId('nav-home').click();
         const row = page.getByTestId('my-day').getByTestId('task-row').filter({ hasText: '发送年度报价单' });
         await row.getByTestId('task-record').filter({ hasText: probe.name }).waitFor();
-        await row.getByRole('checkbox').check();
+        // click, not check(): the box is the task's stored state, which flips only once the server has answered (and the row leaves).
+        await row.getByRole('checkbox').click();
         await page.locator('.ant-message').filter({ hasText: '下一次到期' }).waitFor();
         await row.waitFor({ state: 'detached' });
         // The next occurrence, a week later, is open on the contact.
