@@ -748,7 +748,7 @@ async function main(): Promise<number> {
         assert(demoPage, 'no page');
         const page = demoPage;
         const rows = page.getByTestId('contacts-table').locator('[data-testid="list-row"]');
-        for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).locator('.ant-checkbox-input').check();
+        for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).locator('.ant-checkbox-input').click();
         await page.getByTestId('bulk-bar').filter({ hasText: '2' }).waitFor();
         await page.getByTestId('bulk-add-tag').click();
         await page.getByTestId('bulk-tag').fill('重点客户');
@@ -760,7 +760,7 @@ async function main(): Promise<number> {
         const tagged = stored.filter((c) => c.tags.includes('重点客户')).map((c) => c.name).sort();
         assert(tagged.join(',') === '筛选乙,筛选甲', `the server has the tag on ${tagged.join(', ') || 'no contact'}`);
         // Esc clears the selection.
-        await rows.first().locator('.ant-checkbox-input').check();
+        await rows.first().locator('.ant-checkbox-input').click();
         await page.getByTestId('bulk-bar').waitFor();
         await page.locator('body').click({ position: { x: 5, y: 300 } });
         await page.keyboard.press('Escape');
@@ -820,7 +820,7 @@ async function main(): Promise<number> {
         await page.goto(`${baseUrl}/contacts`);
         const rows = page.getByTestId('contacts-table').locator('[data-testid="list-row"]');
         await rows.nth(2).waitFor();
-        for (const i of [0, 2]) await rows.nth(i).locator('.ant-checkbox-input').check();
+        for (const i of [0, 2]) await rows.nth(i).locator('.ant-checkbox-input').click();
         await page.getByTestId('bulk-count').filter({ hasText: '2 selected' }).waitFor();
         await page.waitForTimeout(500); // checkbox and segmented animations
         await page.screenshot({ path: path.join(root, 'docs/screenshots/contacts-list-en.png') });
@@ -878,7 +878,7 @@ async function main(): Promise<number> {
           await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ succeeded: 1, failed: items.length - 1, results }) });
         });
         const rows = page.getByTestId('contacts-table').locator('[data-testid="list-row"]');
-        for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).locator('.ant-checkbox-input').check();
+        for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).locator('.ant-checkbox-input').click();
         await page.getByTestId('bulk-add-tag').click();
         await page.getByTestId('bulk-tag').fill('新标签');
         await page.getByTestId('bulk-apply').click();
@@ -891,7 +891,7 @@ async function main(): Promise<number> {
         await page.unroute('**/api/v1/contacts/bulk');
         // Columns: show 部门, and it is still there after a reload (localStorage).
         await page.getByTestId('contacts-columns-open').click();
-        await page.getByTestId('column-department').check();
+        await page.getByTestId('column-department').click();
         await page.getByTestId('contacts-table').locator('.ant-table-thead').filter({ hasText: '部门' }).waitFor();
         await page.reload();
         await page.getByTestId('contacts-table').locator('.ant-table-thead').filter({ hasText: '部门' }).waitFor();
