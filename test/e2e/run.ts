@@ -26,6 +26,7 @@ import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startDovecot } from '../dovecot.js';
+import { assert, dragCard, pickOption, rowNames, type AreaContext, type Step } from './harness.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, 'test-results');
@@ -54,11 +55,6 @@ const CHROMIUM_ARGS = [
 
 // ------------------------------------------------------------------ harness
 
-interface Step {
-  name: string;
-  run: () => Promise<void>;
-  timeoutMs?: number;
-}
 
 let passed = 0;
 let failed = 0;
@@ -109,39 +105,6 @@ async function runSteps(steps: Step[]): Promise<void> {
       await screenshotStep(index, step.name, '-FAILED');
     }
   }
-}
-
-/** Picks an option of an antd Select: opens it, then clicks the option whose text is exactly `label`. */
-async function pickOption(page: Page, select: ReturnType<Page['locator']>, label: string): Promise<void> {
-  await select.click();
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // Closed dropdowns of other selects stay in the page (transparent): the one just opened is the last.
-  await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}$`) }).first().click();
-}
-
-/** Drags a kanban card onto a column the way a hand does: press, a small move to start, the way over, release. */
-async function dragCard(page: Page, card: ReturnType<Page['locator']>, column: ReturnType<Page['locator']>): Promise<void> {
-  await card.waitFor();
-  // A board that is still reloading (after a create, or a pushed change) re-renders under the pointer and drops the drag.
-  await page.waitForLoadState('networkidle');
-  const from = await card.boundingBox();
-  const to = await column.boundingBox();
-  assert(from && to, 'the card or the column is not on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 16 });
-  await page.mouse.up();
-}
-
-/** The names in the rows of a record list (virtual rows: those in view). */
-async function rowNames(page: Page, testId: string): Promise<string[]> {
-  const rows = page.getByTestId(testId).locator('[data-testid="list-row"]');
-  return (await rows.evaluateAll((els) => els.map((el) => el.querySelector('a')?.textContent?.trim() ?? ''))).sort();
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
 }
 
 // ------------------------------------------------------------------ server and browser
@@ -324,6 +287,22 @@ async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await expectPath(page, '/sign-in');
   await page.getByTestId('sign-in-submit').waitFor();
+}
+
+/**
+ * The steps of each area in test/e2e/areas/*.ts (a `steps(context)` export), in file-name order, after the
+ * main flow: one file per module keeps this runner from growing with every screen.
+ */
+async function areaSteps(context: AreaContext): Promise<Step[]> {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'areas');
+  if (!fs.existsSync(dir)) return [];
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+  const all: Step[] = [];
+  for (const file of files) {
+    const area = (await import(path.join(dir, file))) as { steps: (c: AreaContext) => Step[] };
+    all.push(...area.steps(context));
+  }
+  return all;
 }
 
 async function main(): Promise<number> {
@@ -1729,6 +1708,7 @@ async function main(): Promise<number> {
       },
     },
   ];
+  steps.push(...(await areaSteps({ baseUrl, demoPage: () => (assert(demoPage, 'the demo account is not signed in'), demoPage), newContext })));
 
   try {
     await runSteps(steps);
