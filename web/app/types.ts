@@ -204,7 +204,7 @@ export interface OverviewPanel {
   key: string;
   recordType: string;
   total: number;
-  items: { id: string; title: string; subtitle: string | null; at?: string | null }[];
+  items: { id: string; title: string; subtitle: string | null; at?: string | null; status?: string; amount?: { value: number; currency: string } }[];
 }
 
 export interface Overview {

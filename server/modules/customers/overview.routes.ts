@@ -19,7 +19,16 @@ const PanelSchema = Type.Object({
   key: Type.String(),
   recordType: Type.String(),
   total: Type.Integer(),
-  items: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), subtitle: Nullable(Type.String()), at: Type.Optional(Nullable(Type.String())) })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      subtitle: Nullable(Type.String()),
+      at: Type.Optional(Nullable(Type.String())),
+      status: Type.Optional(Type.String({ description: 'A status key of the record type; clients translate it' })),
+      amount: Type.Optional(Type.Object({ value: Type.Integer({ description: 'Minor units' }), currency: Type.String() })),
+    }),
+  ),
 });
 const overviewOf = (name: string, record: TSchema) => Type.Object({ [name]: record, figures: Type.Array(FigureSchema), panels: Type.Array(PanelSchema) });
 

@@ -39,7 +39,7 @@ async function dealsPart(tx: Executor, ctx: RequestContext, recordType: keyof ty
         key: 'opportunities',
         recordType: 'opportunity',
         total: totals.total,
-        items: rows.map((o) => ({ id: o.id, title: o.name, subtitle: `${o.status} · ${(o.amount / 100).toFixed(2)} ${o.currency}`, at: o.closeDate })),
+        items: rows.map((o) => ({ id: o.id, title: o.name, subtitle: null, status: o.status, amount: { value: o.amount, currency: o.currency }, at: o.closeDate })),
       },
     ],
   };

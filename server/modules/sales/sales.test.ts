@@ -158,6 +158,8 @@ describe('opportunities', () => {
     const overview = (await call('GET', `/accounts/${account.id}/overview`)).json();
     const panel = overview.panels.find((p: { key: string }) => p.key === 'opportunities');
     expect(panel.items.map((i: { id: string }) => i.id)).toContain(deal.id);
+    // Status and amount travel as a key and a number for the reader's language to say, not as English text.
+    expect(panel.items.find((i: { id: string }) => i.id === deal.id)).toMatchObject({ subtitle: null, status: 'open', amount: { value: deal.amount, currency: deal.currency } });
     expect(overview.figures.find((f: { key: string }) => f.key === 'openPipeline').value).toBe(50_000_00);
   });
 

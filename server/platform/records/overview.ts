@@ -10,13 +10,28 @@ export interface KeyFigure {
   currency?: string;
 }
 
+/**
+ * One related record in a panel. Words the reader's language must say (a status) travel as keys and
+ * amounts as numbers, so the web translates and formats them; `subtitle` holds stored text only.
+ */
+export interface PanelItem {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  /** A date or instant the row is about (close date, order date…). */
+  at?: string | null;
+  /** A status key of the record type, shown translated (`overview.status.<recordType>.<status>`). */
+  status?: string;
+  amount?: { value: number; currency: string };
+}
+
 /** A panel of related records on a 360-degree view. */
 export interface Panel {
   key: string;
   /** Record type of the items, for links. */
   recordType: string;
   total: number;
-  items: { id: string; title: string; subtitle: string | null; at?: string | null }[];
+  items: PanelItem[];
 }
 
 export interface OverviewPart {

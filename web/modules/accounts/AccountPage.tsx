@@ -14,7 +14,6 @@ import { useMayActOn } from '../../app/useMayActOn';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ContactHistory } from '../contacts/ContactHistory';
 import { ActivityLayout } from '../interactions/ActivityLayout';
-import { DealsPanel } from '../sales/DealsPanel';
 import { AccountContactsPanel } from './AccountContactsPanel';
 import { AccountDetails } from './AccountDetails';
 import { AccountFormModal } from './AccountFormModal';
@@ -75,11 +74,10 @@ export function AccountPage() {
   ) : (
     <OverviewPanels
       stacked
+      recordType="account"
+      recordId={data.id}
       panels={overview.data?.panels.filter((p) => p.key !== 'tasks') ?? []}
-      custom={{
-        contacts: <AccountContactsPanel accountId={data.id} mayEdit={mayUpdate} />,
-        opportunities: <DealsPanel recordType="account" recordId={data.id} total={overview.data?.panels.find((p) => p.key === 'opportunities')?.total ?? 0} />,
-      }}
+      custom={{ contacts: <AccountContactsPanel accountId={data.id} mayEdit={mayUpdate} /> }}
     />
   );
 

@@ -11,7 +11,6 @@ import { useOverview } from '../../app/overview/useOverview';
 import type { Contact } from '../../app/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ActivityLayout } from '../interactions/ActivityLayout';
-import { DealsPanel } from '../sales/DealsPanel';
 import { ContactDetails } from './ContactDetails';
 import { ContactFormModal } from './ContactFormModal';
 import { ContactHistory } from './ContactHistory';
@@ -74,11 +73,7 @@ export function ContactPage() {
           { key: 'history', label: t('contacts.tabs.history'), children: <ContactHistory contactId={data.id} /> },
         ]}
         side={
-          <OverviewPanels
-            stacked
-            panels={overview.data?.panels.filter((p) => p.key !== 'tasks') ?? []}
-            custom={{ opportunities: <DealsPanel recordType="contact" recordId={data.id} total={overview.data?.panels.find((p) => p.key === 'opportunities')?.total ?? 0} /> }}
-          />
+          <OverviewPanels stacked recordType="contact" recordId={data.id} panels={overview.data?.panels.filter((p) => p.key !== 'tasks') ?? []} />
         }
       />
       <ContactFormModal open={editing} contact={data} onClose={() => setEditing(false)} onSaved={onSaved} />

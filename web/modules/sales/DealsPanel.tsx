@@ -8,6 +8,7 @@ import { api } from '../../app/api';
 import { canCreateRecords } from '../../app/permissions';
 import type { Page } from '../../app/types';
 import { useCurrentSession } from '../../app/useCurrentSession';
+import { registerOverviewPanel, type OverviewPanelProps } from '../../app/overview/panelRegistry';
 import { useFormat } from '../../app/useFormat';
 import { RecordRows } from '../../ui/RecordRows';
 import { OpportunityFormModal } from './OpportunityFormModal';
@@ -15,15 +16,8 @@ import { StatusTag } from './StatusTag';
 import type { Opportunity } from './types';
 import { useOpportunitiesChanged } from './useSales';
 
-interface DealsPanelProps {
-  recordType: 'account' | 'contact';
-  recordId: string;
-  /** All the record's deals the caller may see (the overview's count). */
-  total: number;
-}
-
 /** The 'opportunities' panel of an account's or contact's 360 view: their latest deals, and a new one for them. */
-export function DealsPanel({ recordType, recordId, total }: DealsPanelProps) {
+export function DealsPanel({ recordType, recordId, total }: OverviewPanelProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -82,3 +76,5 @@ export function DealsPanel({ recordType, recordId, total }: DealsPanelProps) {
     </Card>
   );
 }
+
+registerOverviewPanel('opportunities', DealsPanel);

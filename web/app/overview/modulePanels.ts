@@ -1,0 +1,2 @@
+// Every module's own 360-degree panels register themselves when imported; one line per module.
+import '../../modules/sales/DealsPanel';
