@@ -123,8 +123,9 @@ export const leadRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { result, rescoreJobId } = await thenRescore(request, (tx, ctx) => updateScoringRule(tx, ctx, request.params.id, request.body));
     return { ...result, rescoreJobId };
   });
-  app.delete('/lead-scoring-rules/:id', { schema: { tags, summary: 'Remove a scoring rule (every lead is rescored in a job)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await thenRescore(request, (tx, ctx) => deleteScoringRule(tx, ctx, request.params.id));
-    return reply.status(204).send(null);
+  // 200 with the job, not 204: the caller follows the rescoring it started, as after a create or a change.
+  app.delete('/lead-scoring-rules/:id', { schema: { tags, summary: 'Remove a scoring rule (every lead is rescored in a job)', params: IdParams, response: { 200: Type.Object({ rescoreJobId: Type.String() }), ...errorResponses } } }, async (request) => {
+    const { rescoreJobId } = await thenRescore(request, (tx, ctx) => deleteScoringRule(tx, ctx, request.params.id));
+    return { rescoreJobId };
   });
 };

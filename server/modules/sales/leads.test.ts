@@ -88,6 +88,12 @@ describe('leads', () => {
     expect((await call('GET', `/leads/${lead.id}`, undefined, ws)).json().score).toBe(25);
     const top = (await call('GET', '/leads?sort=-score&limit=1', undefined, ws)).json().data[0];
     expect(top.id).toBe(lead.id);
+
+    // Removing a rule takes its points back once the job it answers with has run.
+    const removed = await call('DELETE', `/lead-scoring-rules/${title.id}`, undefined, ws);
+    expect(removed.statusCode).toBe(200);
+    await runJob(ws.workspaceId, removed.json().rescoreJobId);
+    expect((await call('GET', `/leads/${lead.id}`, undefined, ws)).json().score).toBe(20);
   });
 
   it('converts into account, contact and deal, reusing a contact with the same e-mail and the account with the company’s name, and carries the history', async () => {

@@ -47,8 +47,7 @@ export function ScoringRules() {
     onSuccess: rescoring,
     onError: (err) => message.error(err.message),
   });
-  // The delete answers 204 without the job's id: the list still refreshes and leads are rescored in the background.
-  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/lead-scoring-rules/${id}`), onSuccess: () => rescoring(null), onError: (err) => message.error(err.message) });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete<Rescored>(`/lead-scoring-rules/${id}`), onSuccess: rescoring, onError: (err) => message.error(err.message) });
   const start: ScoringValues = editing && editing !== 'new' ? scoringToValues(editing) : { name: '', kind: 'field', condition: { operator: 'in', values: [] }, points: 10, maxTimes: 1, active: true };
 
   return (
