@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'TELEPHONY_NOT_CONFIGURED',
   'EXTENSION_NOT_SET',
   'PBX_UNAVAILABLE',
+  'ORDER_NOT_DRAFT',
+  'ORDER_STATUS_CHANGE',
+  'ORDER_NOT_DELETABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

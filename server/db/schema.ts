@@ -19,3 +19,4 @@ export * from '../modules/sales/pipelines.tables.js';
 export * from '../modules/sales/opportunities.tables.js';
 export * from '../modules/sales/leads.tables.js';
 export * from '../modules/sales/forecast.tables.js';
+export * from '../modules/sales/orders.tables.js';

@@ -15,11 +15,13 @@ import { analysisRoutes } from './analysis.routes.js';
 import { opportunityImportRoutes } from './opportunities-import.routes.js';
 import { snapshotDueForecasts } from './forecast.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
+import { salesBulkRoutes } from './bulk.routes.js';
 import './overview.js';
 
 registerCustomizableObject('opportunities');
 registerViewableList('opportunities', opportunityListSpec, opportunities.custom);
 registerCustomizableObject('leads');
+registerCustomizableObject('orders');
 registerViewableList('leads', leadListSpec, leads.custom);
 registerLinkableRecord('opportunity', {
   titleOf: async (tx, ctx, id) => (await getOpportunity(tx, ctx, id)).name,
@@ -55,8 +57,9 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { rescored: done };
   });
   await app.register(pipelineRoutes);
-  // Before the record routes, so /opportunities/import reads as a path of its own.
+  // Before the record routes, so /opportunities/import and /opportunities/bulk read as paths of their own.
   await app.register(opportunityImportRoutes);
+  await app.register(salesBulkRoutes);
   await app.register(opportunityRoutes);
   await app.register(leadRoutes);
   await app.register(leadRuleRoutes);
@@ -67,3 +70,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 export { createOpportunity, getOpportunity, listOpportunities, updateOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.js';
 export { defaultPipeline, listPipelines, type PipelineWithStages } from './pipelines.service.js';
 export { createLead, getLead, listLeads, type Lead, type LeadInput } from './leads.service.js';
+export { forecast, type ForecastRow } from './forecast.service.js';
+export { winLoss } from './analysis.service.js';
+export { changeOrderStatus, createOrder, getOrder, getOrderWithLines, listOrders, type Order, type OrderInput, type OrderLine, type OrderLineInput, type OrderWithLines } from './orders.service.js';
+export { purchaseLines } from './purchase-lines.js';
