@@ -9,7 +9,7 @@ import { accountListSpec, getAccount } from './accounts.service.js';
 import { contactListSpec, getContact } from './contacts.service.js';
 import { contacts } from './contacts.tables.js';
 import { accounts } from './accounts.tables.js';
-import { bulkRoutes } from './bulk.routes.js';
+import { customerBulkRoutes } from './bulk.routes.js';
 import { duplicateScanRoutes } from './duplicate-scan.routes.js';
 import { contactRoutes } from './contacts.routes.js';
 import { exportRoutes } from './export.routes.js';
@@ -30,7 +30,7 @@ registerLinkableRecord('account', { owned: accounts, titleOf: async (tx, ctx, id
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Before the record routes, so /contacts/export and /contacts/bulk read as paths of their own, not ids.
   await app.register(exportRoutes);
-  await app.register(bulkRoutes);
+  await app.register(customerBulkRoutes);
   await app.register(duplicateScanRoutes);
   await app.register(contactRoutes);
   await app.register(accountRoutes);

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/useCan';
+import { useFormat } from '../../app/useFormat';
 import { RecordList } from '../../ui/lists/RecordList';
+import { RecycleBinDrawer, type DeletedRecord } from '../../ui/lists/RecycleBinDrawer';
 import { PageHeader } from '../../ui/PageHeader';
 import { ImportProductsModal } from './ImportProductsModal';
 import { ProductFormModal } from './ProductFormModal';
-import { ProductsRecycleBin } from './ProductsRecycleBin';
 import { productListConfig } from './productListConfig';
 import type { Product } from './types';
 import { useCatalogChanged } from './useCatalogChanged';
@@ -23,6 +24,7 @@ export function Products() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [binOpen, setBinOpen] = useState(false);
+  const format = useFormat();
 
   const onCreated = (product: Product) => {
     setCreating(false);
@@ -71,7 +73,15 @@ export function Products() {
       <RecordList config={productListConfig} emptyAction={addButton} />
       <ProductFormModal open={creating} onClose={() => setCreating(false)} onSaved={onCreated} />
       <ImportProductsModal open={importing} onClose={() => setImporting(false)} />
-      <ProductsRecycleBin open={binOpen} onClose={() => setBinOpen(false)} />
+      <RecycleBinDrawer<Product & DeletedRecord>
+        open={binOpen}
+        onClose={() => setBinOpen(false)}
+        path="/products"
+        texts={{ title: 'catalog.recycleBin.title', empty: 'catalog.recycleBin.empty', restored: 'catalog.recycleBin.restored' }}
+        describe={(product) => t('catalog.recycleBin.deletedAt', { sku: product.sku, at: format.dateTime(product.deletedAt) })}
+        onRestored={changed}
+        testId="products-recycle-bin"
+      />
     </>
   );
 }

@@ -5,15 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { canCreateRecords } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
+import { useFormat } from '../../app/useFormat';
 import { useKeyShortcut } from '../../app/useKeyShortcut';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { RecordList } from '../../ui/lists/RecordList';
+import { RecycleBinDrawer, type DeletedRecord } from '../../ui/lists/RecycleBinDrawer';
 import { useListState } from '../../ui/lists/useListState';
 import { PageHeader } from '../../ui/PageHeader';
 import { FullPageSpin } from '../../app/FullPageSpin';
 import { OpportunityFormModal } from './OpportunityFormModal';
 import { PipelineBoard } from './PipelineBoard';
-import { RecycleBinDrawer } from './RecycleBinDrawer';
 import { pipelineName } from './salesFormat';
 import type { Opportunity } from './types';
 import { useOpportunityListConfig } from './useOpportunityListConfig';
@@ -32,6 +33,7 @@ export function OpportunitiesPage() {
   const mayCreate = canCreateRecords(membership.role);
   const [creating, setCreating] = useState(false);
   const [binOpen, setBinOpen] = useState(false);
+  const format = useFormat();
   const pipelines = usePipelines();
   const reasons = useCloseReasons(true);
   const config = useOpportunityListConfig(pipelines.data ?? [], reasons.data ?? []);
@@ -102,7 +104,15 @@ export function OpportunitiesPage() {
           board={(query) => <PipelineBoard pipelineId={pipeline.id} query={query} filtered={list.filtered} emptyAction={addButton} />}
         />
       )}
-      <RecycleBinDrawer open={binOpen} onClose={() => setBinOpen(false)} />
+      <RecycleBinDrawer<Opportunity & DeletedRecord>
+        open={binOpen}
+        onClose={() => setBinOpen(false)}
+        path="/opportunities"
+        texts={{ title: 'sales.recycleBin.title', empty: 'sales.recycleBin.empty', restored: 'sales.recycleBin.restored' }}
+        describe={(deal) => t('sales.recycleBin.deletedAt', { amount: format.money(deal.amount, deal.currency), at: format.dateTime(deal.deletedAt) })}
+        onRestored={changed}
+        testId="opportunities-recycle-bin"
+      />
       <OpportunityFormModal open={creating} pipelineId={pipeline?.id} onClose={() => setCreating(false)} onSaved={onCreated} />
     </>
   );

@@ -28,7 +28,6 @@ export function useOpportunityListConfig(pipelines: readonly Pipeline[], reasons
       recordUrl: (row) => `/opportunities/${row.id}`,
       defaultSort: '-createdAt',
       defaultMode: 'kanban',
-      bulk: false,
       textFields: [
         { value: 'name', labelKey: label('name') },
         { value: 'source', labelKey: 'fields.source' },
@@ -67,7 +66,7 @@ export function useOpportunityListConfig(pipelines: readonly Pipeline[], reasons
         { key: 'updatedAt', shown: false },
       ],
       kanbanFields: [],
-      bulkFields: [],
+      bulkFields: ['forecastCategory', 'closeDate', 'probability', 'source'],
       texts: { emptyTitle: 'sales.empty.title', emptyText: 'sales.empty.text', noMatchTitle: 'sales.noMatch.title', noMatchText: 'sales.noMatch.text' },
     };
   }, [pipelines, reasons, t, format]);

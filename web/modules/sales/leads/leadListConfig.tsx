@@ -6,14 +6,13 @@ import { LeadScore } from './LeadScore';
 import { LeadStatusTag } from './LeadStatusTag';
 import type { Lead } from './types';
 
-/** The leads list (/leads) for RecordList; leads have no bulk routes yet. */
+/** The leads list (/leads) for RecordList. */
 export const leadListConfig: ListConfig<Lead> = {
   objectType: 'leads',
   path: '/leads',
   testIdPrefix: 'leads',
   recordUrl: (row) => `/leads/${row.id}`,
   defaultSort: '-score',
-  bulk: false,
   textFields: [
     { value: 'name', labelKey: 'fields.name' },
     { value: 'company', labelKey: 'fields.company' },
@@ -42,7 +41,7 @@ export const leadListConfig: ListConfig<Lead> = {
     { key: 'updatedAt', shown: false },
   ],
   kanbanFields: ['status'],
-  bulkFields: [],
+  bulkFields: ['source', 'industry', 'region'],
   cardSubtitle: (row) => [row.company, row.title].filter(Boolean).join(' · '),
   texts: { emptyTitle: 'leads.empty.title', emptyText: 'leads.empty.text', noMatchTitle: 'leads.noMatch.title', noMatchText: 'leads.noMatch.text' },
 };
