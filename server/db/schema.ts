@@ -19,4 +19,5 @@ export * from '../modules/sales/pipelines.tables.js';
 export * from '../modules/sales/opportunities.tables.js';
 export * from '../modules/sales/leads.tables.js';
 export * from '../modules/sales/forecast.tables.js';
+export * from '../modules/sales/pools.tables.js';
 export * from '../modules/sales/orders.tables.js';

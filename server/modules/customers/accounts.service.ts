@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { invalidField } from '../../platform/errors/app-error.js';
@@ -77,6 +77,15 @@ export const deleteAccount = records.remove;
 export const restoreAccount = records.restore;
 
 export const createAccount = records.create;
+
+/** Moves accounts between owners where the owner is still the expected one (the public pool: claim, release, return). */
+export const handOverAccounts = records.handOver;
+
+/** Live accounts by id, whoever owns them: for the public pool, which decides itself who may see them. */
+export async function accountsByIds(tx: Executor, ctx: RequestContext, ids: string[]): Promise<Account[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(accounts).where(and(eq(accounts.workspaceId, ctx.workspaceId), inArray(accounts.id, ids), isNull(accounts.deletedAt)));
+}
 /** Many at once, each validated alone (imports). */
 export const createAccounts = records.createMany;
 

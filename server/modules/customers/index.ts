@@ -42,7 +42,7 @@ export { contactSearchProvider } from './contacts.search.js';
 export { createContact, getContact, listContacts, updateContact, type Contact, type ContactInput } from './contacts.service.js';
 export { findLikelyDuplicates, SURE_SCORE, type DuplicateCandidate } from './contacts.duplicates.js';
 export { findContactsByEmail, findContactsByPhone } from './contacts.lookup.js';
-export { createAccount, getAccount, listAccounts, type Account, type AccountInput } from './accounts.service.js';
+export { accountsByIds, createAccount, getAccount, handOverAccounts, listAccounts, type Account, type AccountInput } from './accounts.service.js';
 export { CustomValuesSchema, TagsSchema } from './common.schema.js';
 /** File reading for other modules' importers (catalog): CSV in any common encoding, or XLSX. */
 export { readImportFile, ImportFileError, ENCODINGS, type ParsedFile } from '../../platform/imports/import-files.js';

@@ -27,7 +27,7 @@ export const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(emailOutRoutes);
   await app.register(mailboxRoutes);
 };
-export { deleteInteraction, getInteraction, logInteraction, MAX_MEETING_DAYS, shareTimeline, timelineOf, updateInteraction, type Interaction, type InteractionInput, type LinkedInteraction, type Participant } from './interactions.service.js';
+export { deleteInteraction, getInteraction, lastContactOf, logInteraction, MAX_MEETING_DAYS, shareTimeline, timelineOf, updateInteraction, type Interaction, type InteractionInput, type LinkedInteraction, type Participant } from './interactions.service.js';
 export { createTask, listTasks, type Task, type TaskInput } from './tasks.service.js';
 export { knownExternalIds, meetingsBetween, type MeetingRange } from './meetings.service.js';
 export { InteractionSchema, RecordRefSchema } from './interactions.schema.js';

@@ -227,6 +227,17 @@ export async function contactSummary(tx: Executor, ctx: RequestContext, ref: Rec
   return { lastAt: last?.at ?? null, count };
 }
 
+/** When each record was last in touch (its newest interaction): one timeline-index probe per record; records never in touch are absent. */
+export async function lastContactOf(tx: Executor, ctx: RequestContext, recordType: string, ids: string[]): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = (await tx.execute(sql`
+    select r.id, (select l.occurred_at from ${interactionLinks} l
+                   where l.workspace_id = ${ctx.workspaceId} and l.record_type = ${recordType} and l.record_id = r.id
+                   order by l.occurred_at desc limit 1) as "lastAt"
+      from unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) as r(id)`)) as unknown as { rows: { id: string; lastAt: string | Date | null }[] };
+  return new Map(rows.filter((r) => r.lastAt).map((r) => [r.id, new Date(r.lastAt!)]));
+}
+
 /**
  * Puts everything on one record's timeline also on others' (a converted lead's history on its new contact,
  * account and deal); the source keeps its own. Already shared items are left as they are.

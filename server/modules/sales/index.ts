@@ -15,6 +15,8 @@ import { analysisRoutes } from './analysis.routes.js';
 import { opportunityImportRoutes } from './opportunities-import.routes.js';
 import { snapshotDueForecasts } from './forecast.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
+import { poolRoutes } from './pools.routes.js';
+import { sweepPools } from './pool-rules.js';
 import { salesBulkRoutes } from './bulk.routes.js';
 import './overview.js';
 
@@ -66,6 +68,9 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(analysisRoutes);
   // Weekly forecast snapshots: checked hourly, taken once per workspace and week.
   runPeriodically(app, 'forecast snapshots', 3_600_000, () => snapshotDueForecasts(app.database));
+  await app.register(poolRoutes);
+  // The public pool's return rules: warnings and returns, checked every ten minutes (deadlines are in days).
+  runPeriodically(app, 'pool return rules', 600_000, () => sweepPools({ database: app.database, realtime: app.realtime }));
 };
 export { createOpportunity, getOpportunity, listOpportunities, updateOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.js';
 export { defaultPipeline, listPipelines, type PipelineWithStages } from './pipelines.service.js';

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -87,6 +87,15 @@ export async function createLead(tx: Executor, ctx: RequestContext, input: LeadI
     .returning();
   await recordAudit(tx, ctx, { action: 'update', recordType: 'lead', recordId: created.id, before: created, after: after! });
   return after!;
+}
+
+/** Moves leads between owners where the owner is still the expected one (the public pool: claim, release, return). */
+export const handOverLeads = records.handOver;
+
+/** Live leads by id, whoever owns them: for the public pool, which decides itself who may see them. */
+export async function leadsByIds(tx: Executor, ctx: RequestContext, ids: string[]): Promise<Lead[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(leads).where(and(eq(leads.workspaceId, ctx.workspaceId), inArray(leads.id, ids), isNull(leads.deletedAt)));
 }
 
 /** Many leads from an import, each validated alone (refusals in their places), routed by the rules when `assign`. */

@@ -245,3 +245,13 @@ export async function removeDealContact(tx: Executor, ctx: RequestContext, id: s
     .where(and(eq(opportunityContacts.workspaceId, ctx.workspaceId), eq(opportunityContacts.opportunityId, id), eq(opportunityContacts.contactId, contactId)));
   await recordAudit(tx, ctx, { action: 'update', recordType: 'opportunity', recordId: id, before: { dealContact: { contactId } } });
 }
+
+/** The latest won deal's close time of each account that has one (the public pool: an account "converted" since its claim). */
+export async function lastWonAt(tx: Executor, ctx: RequestContext, accountIds: string[]): Promise<Map<string, Date>> {
+  if (accountIds.length === 0) return new Map();
+  const { rows } = (await tx.execute(sql`
+    select account_id as "accountId", max(closed_at) as "wonAt" from ${opportunities}
+     where workspace_id = ${ctx.workspaceId} and account_id in ${accountIds} and status = 'won' and deleted_at is null
+     group by account_id`)) as unknown as { rows: { accountId: string; wonAt: string | Date | null }[] };
+  return new Map(rows.filter((r) => r.wonAt).map((r) => [r.accountId, new Date(r.wonAt!)]));
+}

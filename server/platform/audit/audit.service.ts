@@ -7,7 +7,8 @@ import { users } from '../tenancy/tenancy.tables.js';
 import { queueWebhookEvents } from '../webhooks/webhooks.service.js';
 import { auditLog, type FieldChanges } from './audit.tables.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'merge' | 'restore';
+/** `claim`, `release`, `return`: an owner change through the public pool (公海). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'merge' | 'restore' | 'claim' | 'release' | 'return';
 
 /** Fields never written to the audit log (secrets, bookkeeping, derived search data). */
 const IGNORED = new Set(['deletedAt', 'deletedBy', 'passwordHash', 'keyHash', 'tokenHash', 'updatedAt', 'createdAt', 'workspaceId', 'id', 'searchKeys', 'searchText']);

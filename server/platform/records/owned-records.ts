@@ -1,9 +1,9 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../auth/context.js';
-import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
+import { recordAudit, recordAuditMany, type AuditAction } from '../audit/audit.service.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import { planList, type ListParams, type ListSpec } from '../http/list-query.js';
 import { assertMayActOn, mayActOn, ownershipFilter } from '../permissions/policy.js';
@@ -187,7 +187,24 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
     return row as unknown as TRow;
   }
 
+  /**
+   * Moves live records from one owner to another (null: nobody) in one statement, only where the owner is
+   * still `from` — so of two callers racing for the same ownerless record, one gets it. Audited as `action`
+   * (claim, release, return). No scope check: the caller (the public pool) decides who may.
+   */
+  async function handOver(tx: Executor, ctx: RequestContext, ids: string[], move: { from: string | null; to: string | null; action: AuditAction }): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = (await tx
+      .update(table)
+      .set({ ownerId: move.to, updatedAt: new Date() })
+      .where(and(inWorkspace(ctx), inArray(table.id, ids), isNull(table.deletedAt), move.from === null ? isNull(table.ownerId) : eq(table.ownerId, move.from)))
+      .returning({ id: table.id })) as { id: string }[];
+    await recordAuditMany(tx, ctx, rows.map((row) => ({ action: move.action, recordType, recordId: row.id, before: { ownerId: move.from }, after: { ownerId: move.to } })));
+    return rows.map((row) => row.id);
+  }
+
   return {
+    handOver,
     list: (tx: Executor, ctx: RequestContext, params: ListParams) => list(tx, ctx, params, false),
     listDeleted: (tx: Executor, ctx: RequestContext, params: ListParams) => list(tx, ctx, params, true),
     get,
