@@ -21,3 +21,4 @@ export * from '../modules/sales/leads.tables.js';
 export * from '../modules/sales/forecast.tables.js';
 export * from '../modules/sales/pools.tables.js';
 export * from '../modules/sales/orders.tables.js';
+export * from '../modules/sales/quotes.tables.js';

@@ -70,7 +70,7 @@ export async function listMailAccounts(tx: Executor, ctx: RequestContext) {
 }
 
 /** The caller's own account, else the workspace's. */
-async function senderAccount(tx: Executor, ctx: RequestContext, userId: string | null): Promise<MailAccount | null> {
+export async function senderAccount(tx: Executor, ctx: RequestContext, userId: string | null): Promise<MailAccount | null> {
   const rows = await tx
     .select()
     .from(mailAccounts)
@@ -168,12 +168,13 @@ export async function queueEmails(tx: Executor, ctx: RequestContext, input: Send
   return tx.insert(outgoingEmails).values(rows).returning();
 }
 
-/** What an SMTP account sends: one plain-text mail. */
+/** What an SMTP account sends: one plain-text mail, with files attached (a quote's PDF). */
 export interface PlainMail {
   to: string;
   subject: string;
   text: string;
   messageId: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Sends one mail through an SMTP account; returns the server's refusal as text, or null when it took the mail. */
@@ -186,7 +187,7 @@ export async function deliverMail(account: MailAccount, secrets: Secrets, mail: 
     connectionTimeout: 15_000,
   });
   try {
-    await transport.sendMail({ from: { name: account.fromName, address: account.fromAddress }, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+    await transport.sendMail({ from: { name: account.fromName, address: account.fromAddress }, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments });
     return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

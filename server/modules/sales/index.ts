@@ -13,6 +13,7 @@ import { getOpportunity, opportunityListSpec } from './opportunities.service.js'
 import { opportunityRoutes, pipelineRoutes } from './sales.routes.js';
 import { analysisRoutes } from './analysis.routes.js';
 import { opportunityImportRoutes } from './opportunities-import.routes.js';
+import { quoteRoutes } from './quotes.routes.js';
 import { snapshotDueForecasts } from './forecast.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
 import { poolRoutes } from './pools.routes.js';
@@ -66,6 +67,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(leadRoutes);
   await app.register(leadRuleRoutes);
   await app.register(analysisRoutes);
+  await app.register(quoteRoutes(null));
   // Weekly forecast snapshots: checked hourly, taken once per workspace and week.
   runPeriodically(app, 'forecast snapshots', 3_600_000, () => snapshotDueForecasts(app.database));
   await app.register(poolRoutes);

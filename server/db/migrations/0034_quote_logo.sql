@@ -1,0 +1,1 @@
+ALTER TABLE "quote_settings" ADD COLUMN "logo_file_id" uuid;
