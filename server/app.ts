@@ -30,6 +30,7 @@ import { formPageRoutes, marketingRoutes } from './modules/marketing/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
 import { salesRoutes } from './modules/sales/index.js';
 import { catalogRoutes, productSearchProvider } from './modules/catalog/index.js';
+import { analyticsRoutes } from './modules/analytics/index.js';
 import { registerInboundEmail } from './integrations/email/index.js';
 import { fileRoutes } from './platform/files/files.routes.js';
 import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
@@ -41,7 +42,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
 export const searchProviders = [contactSearchProvider, accountSearchProvider, productSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes, salesRoutes, catalogRoutes];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes, salesRoutes, catalogRoutes, analyticsRoutes];
 
 export interface AppOptions {
   config: Config;

@@ -49,6 +49,10 @@ beforeAll(async () => {
   // The catalog: a category, a product in it with a list price (so a default price book and an entry too).
   const category = (await asA('POST', '/api/v1/product-categories', { name: '穿戴设备' })).json();
   await asA('POST', '/api/v1/products', { sku: 'A-BAND-1', name: '智能手环', categoryId: category.id, listPrices: [{ currency: 'CNY', unitPrice: 19900 }] });
+  // A saved report pinned to a dashboard.
+  const report = (await asA('POST', '/api/v1/reports', { name: '商机数', definition: { objectType: 'opportunities', measures: [{ aggregate: 'count' }] } })).json();
+  const dashboard = (await asA('POST', '/api/v1/dashboards', { name: '看板' })).json();
+  await asA('POST', `/api/v1/dashboards/${dashboard.id}/tiles`, { reportId: report.id });
   // A synced IMAP mailbox (nothing listens on port 1: no sync ever reaches a server).
   await asA('POST', '/api/v1/mailboxes', { personal: false, address: 'sales@a.example', host: '127.0.0.1', port: 1, tls: 'none', username: 'sales@a.example', password: 'imap secret' });
   // Files come in with e-mail; one stored directly stands for them.

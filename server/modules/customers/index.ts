@@ -44,6 +44,7 @@ export { findLikelyDuplicates, SURE_SCORE, type DuplicateCandidate } from './con
 export { findContactsByEmail, findContactsByPhone } from './contacts.lookup.js';
 export { accountsByIds, createAccount, getAccount, handOverAccounts, listAccounts, type Account, type AccountInput } from './accounts.service.js';
 export { CustomValuesSchema, TagsSchema } from './common.schema.js';
+export { csvText } from './csv.js';
 /** File reading for other modules' importers (catalog): CSV in any common encoding, or XLSX. */
 export { readImportFile, ImportFileError, ENCODINGS, type ParsedFile } from '../../platform/imports/import-files.js';
 export { linkContact } from './account-contacts.service.js';

@@ -1,17 +1,16 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import type { Locale } from '../../../contracts/roles.js';
 import type { Database, Executor } from '../../db/client.js';
 import { asSystem } from '../../db/transaction.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { forbidden } from '../../platform/errors/app-error.js';
-import { isLocale, translator } from '../../platform/i18n/i18n.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { Realtime } from '../../platform/realtime/realtime.js';
-import { memberships, users, workspaces } from '../../platform/tenancy/tenancy.tables.js';
 import { EMAIL_SEND_JOB } from './email-out.service.js';
-import { mailAccounts, outgoingEmails, reminderPreferences, tasks } from './interactions.tables.js';
+import { queueMemberMail } from './member-mail.js';
+import { mailAccounts, reminderPreferences, tasks } from './interactions.tables.js';
 
 export interface ReminderDeps {
   database: Database;
@@ -64,21 +63,7 @@ async function queueReminderMail(tx: Executor, task: Row, publicUrl: string): Pr
     .from(reminderPreferences)
     .where(and(eq(reminderPreferences.workspaceId, task.workspace_id), eq(reminderPreferences.userId, task.owner_id)));
   if (preference && !preference.byEmail) return null;
-  const [account] = await tx.select({ id: mailAccounts.id }).from(mailAccounts).where(and(eq(mailAccounts.workspaceId, task.workspace_id), isNull(mailAccounts.userId)));
-  if (!account) return null;
-  const [owner] = await tx
-    .select({ email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone, workspaceLocale: workspaces.defaultLocale, workspaceTimeZone: workspaces.timeZone })
-    .from(users)
-    .innerJoin(workspaces, eq(workspaces.id, task.workspace_id))
-    // A deactivated member gets no mail from the workspace.
-    .innerJoin(memberships, and(eq(memberships.workspaceId, task.workspace_id), eq(memberships.userId, users.id), eq(memberships.status, 'active')))
-    .where(eq(users.id, task.owner_id));
-  if (!owner) return null;
-  const locale: Locale = isLocale(owner.locale) ? owner.locale : owner.workspaceLocale;
-  const { subject, body } = reminderMail(locale, owner.timeZone ?? owner.workspaceTimeZone, task, publicUrl);
-  const id = uuidv7();
-  await tx.insert(outgoingEmails).values({ workspaceId: task.workspace_id, id, accountId: account.id, contactId: null, userId: task.owner_id, toAddress: owner.email, subject, body });
-  return id;
+  return queueMemberMail(tx, task.workspace_id, task.owner_id, (locale, timeZone) => reminderMail(locale, timeZone, task, publicUrl));
 }
 
 /** The reminder mail's text in a language, its due time in the owner's time zone. */

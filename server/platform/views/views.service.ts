@@ -23,8 +23,11 @@ export function registerViewableList(objectType: string, spec: ListSpec, customC
   viewableLists.set(objectType, { spec, customColumn });
 }
 
+/** Object types with a registered list (contacts, accounts…): what reports can be built over. */
+export const viewableObjectTypes = (): string[] => [...viewableLists.keys()];
+
 /** The fields a list filters and sorts by, custom ones included, as the list route takes them. */
-async function listSpecOf(tx: Executor, ctx: RequestContext, objectType: string): Promise<ListSpec> {
+export async function listSpecOf(tx: Executor, ctx: RequestContext, objectType: string): Promise<ListSpec> {
   const list = viewableLists.get(objectType);
   if (!list) throw invalidField('objectType', 'enum', { allowed: [...viewableLists.keys()].join(', ') });
   return list.customColumn === undefined ? list.spec : withCustomFields(tx, ctx, objectType, list.spec, list.customColumn);
