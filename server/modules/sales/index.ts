@@ -67,7 +67,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(leadRoutes);
   await app.register(leadRuleRoutes);
   await app.register(analysisRoutes);
-  await app.register(quoteRoutes(null));
+  await app.register(quoteRoutes);
   // Weekly forecast snapshots: checked hourly, taken once per workspace and week.
   runPeriodically(app, 'forecast snapshots', 3_600_000, () => snapshotDueForecasts(app.database));
   await app.register(poolRoutes);

@@ -14,6 +14,7 @@ import { priceLineItems } from '../catalog/index.js';
 import { opportunities } from './opportunities.tables.js';
 import { getOpportunity, localDate, updateOpportunity, type Opportunity } from './opportunities.service.js';
 import { listLines } from './opportunity-lines.service.js';
+import { createOrder } from './orders.service.js';
 import { getPipeline } from './pipelines.service.js';
 import { quoteAmounts } from './quote-math.js';
 import { quoteLines, quoteSettings, quotes } from './quotes.tables.js';
@@ -404,21 +405,42 @@ export async function markQuoteSent(tx: Executor, ctx: RequestContext, id: strin
   return changeStatus(tx, ctx, row, { status: 'sent', sentAt: new Date() });
 }
 
-/** What the orders module provides to turn an accepted quote into an order (set when it is loaded). */
-export type OrderFromQuote = (tx: Executor, ctx: RequestContext, quote: Quote, deal: Opportunity) => Promise<{ id: string }>;
-
 /**
- * The customer's answer to a sent quote. Accepted: it becomes an order (same transaction), and the deal moves
- * to its pipeline's won stage when the workspace says so. An expired quote can no longer be accepted.
+ * The order an accepted quote becomes: confirmed (it is a sale), for the deal's customer and owner, with the
+ * quote's lines as quoted. Orders know line discounts only, so a line carries its own discount and the quote's
+ * as one: 1 − (1 − line %)(1 − quote %), kept to 2 decimals — the order's total may then differ from the
+ * quote's by a few minor units when that product has more decimals.
  */
-export async function decideQuote(tx: Executor, ctx: RequestContext, id: string, outcome: 'accepted' | 'rejected', toOrder: OrderFromQuote | null): Promise<Quote> {
+async function orderFromQuote(tx: Executor, ctx: RequestContext, quote: Quote, deal: Opportunity): Promise<string> {
+  const quoteShare = 1 - Number(quote.discountPercent) / 100;
+  const order = await createOrder(tx, ctx, {
+    accountId: quote.accountId,
+    contactId: quote.contactId,
+    opportunityId: deal.id,
+    quoteId: quote.id,
+    ownerId: deal.ownerId,
+    currency: quote.currency,
+    status: 'confirmed',
+    notes: quote.notes,
+    lines: quote.lines.map((l) => ({
+      productId: l.productId,
+      quantity: Number(l.quantity),
+      unitPrice: l.unitPrice,
+      discountPercent: Math.round((1 - (1 - Number(l.discountPercent) / 100) * quoteShare) * 10000) / 100,
+      taxRate: Number(l.taxRate ?? quote.taxRate),
+    })),
+  });
+  return order.id;
+}
+
+export async function decideQuote(tx: Executor, ctx: RequestContext, id: string, outcome: 'accepted' | 'rejected'): Promise<Quote> {
   const { row, deal } = await readQuote(tx, ctx, id);
   await assertMayActOn(tx, ctx, 'update', deal.ownerId);
   if (row.status === 'expired' && outcome === 'accepted') throw new AppError('QUOTE_EXPIRED', 409);
   assertStatus(row, ['sent']);
   const values: Partial<QuoteRow> = { status: outcome, decidedAt: new Date() };
   if (outcome === 'accepted') {
-    if (toOrder) values.orderId = (await toOrder(tx, ctx, await present(tx, ctx, row), deal)).id;
+    values.orderId = await orderFromQuote(tx, ctx, await present(tx, ctx, row), deal);
     const settings = await getQuoteSettings(tx, ctx);
     if (settings.winDealOnAccept && deal.status === 'open') {
       const won = (await getPipeline(tx, ctx, deal.pipelineId)).stages.find((s) => s.kind === 'won');

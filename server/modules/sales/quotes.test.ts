@@ -229,7 +229,10 @@ describe('quotes', () => {
     expect(smtp.delivered.at(-1)).toMatchObject({ subject: 'Our offer' });
     expect((await call('POST', `/quotes/${quote.id}/outcome`, { outcome: 'maybe' }, rep)).statusCode).toBe(400);
     const accepted = await ok('POST', `/quotes/${quote.id}/outcome`, { outcome: 'accepted' }, rep);
-    expect(accepted).toMatchObject({ status: 'accepted' });
+    expect(accepted).toMatchObject({ status: 'accepted', orderId: expect.any(String) });
+    const order = await ok('GET', `/orders/${accepted.orderId}`, undefined, rep);
+    expect(order).toMatchObject({ quoteId: quote.id, opportunityId: deal.id, accountId: account.id, status: 'confirmed', currency: 'CNY', total: quote.total });
+    expect(order.lines.map((l: { productId: string }) => l.productId)).toEqual(quote.lines.map((l: { productId: string }) => l.productId));
     expect(await ok('GET', `/opportunities/${deal.id}`, undefined, rep)).toMatchObject({ status: 'won', amount: quote.subtotal - quote.discount });
 
     const late = await ok('POST', `/opportunities/${deal.id}/quotes`, {}, rep, 201);
