@@ -13,6 +13,7 @@ import { getOpportunity, opportunityListSpec } from './opportunities.service.js'
 import { opportunityRoutes, pipelineRoutes } from './sales.routes.js';
 import { analysisRoutes } from './analysis.routes.js';
 import { opportunityImportRoutes } from './opportunities-import.routes.js';
+import { orderRoutes } from './orders.routes.js';
 import { quoteRoutes } from './quotes.routes.js';
 import { snapshotDueForecasts } from './forecast.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
@@ -20,6 +21,7 @@ import { poolRoutes } from './pools.routes.js';
 import { sweepPools } from './pool-rules.js';
 import { salesBulkRoutes } from './bulk.routes.js';
 import './overview.js';
+import './orders-overview.js';
 
 registerCustomizableObject('opportunities');
 registerViewableList('opportunities', opportunityListSpec, opportunities.custom);
@@ -64,6 +66,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(opportunityImportRoutes);
   await app.register(salesBulkRoutes);
   await app.register(opportunityRoutes);
+  await app.register(orderRoutes);
   await app.register(leadRoutes);
   await app.register(leadRuleRoutes);
   await app.register(analysisRoutes);
@@ -77,6 +80,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 export { createOpportunity, getOpportunity, listOpportunities, updateOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.js';
 export { defaultPipeline, listPipelines, type PipelineWithStages } from './pipelines.service.js';
 export { createLead, getLead, listLeads, type Lead, type LeadInput } from './leads.service.js';
+export { seedPoolDemo } from './pools.demo.js';
 export { forecast, type ForecastRow } from './forecast.service.js';
 export { winLoss } from './analysis.service.js';
 export { changeOrderStatus, createOrder, getOrder, getOrderWithLines, listOrders, type Order, type OrderInput, type OrderLine, type OrderLineInput, type OrderWithLines } from './orders.service.js';

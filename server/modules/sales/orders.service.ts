@@ -286,3 +286,17 @@ export async function deleteOrder(tx: Executor, ctx: RequestContext, id: string)
   if (order.status === 'confirmed' || order.status === 'fulfilled') throw new AppError('ORDER_NOT_DELETABLE', 409, { number: order.number, status: order.status });
   await records.remove(tx, ctx, id);
 }
+
+/** A page of orders with each one's customer name (the account's, else the contact's), for lists. */
+export async function listOrdersNamed(tx: Executor, ctx: RequestContext, params: ListParams) {
+  const page = await records.list(tx, ctx, params);
+  const accountIds = [...new Set(page.data.map((o) => o.accountId).filter((id): id is string => !!id))];
+  const contactIds = [...new Set(page.data.filter((o) => !o.accountId && o.contactId).map((o) => o.contactId!))];
+  // Names only: the order is readable, so its customer's name is shown even outside the caller's scope.
+  const { rows } = (await tx.execute(sql`
+    select id, name from accounts where workspace_id = ${ctx.workspaceId} and id in ${accountIds.length ? accountIds : [null]}
+    union all
+    select id, name from contacts where workspace_id = ${ctx.workspaceId} and id in ${contactIds.length ? contactIds : [null]}`)) as unknown as { rows: { id: string; name: string }[] };
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return { ...page, data: page.data.map((o) => ({ ...o, customerName: names.get(o.accountId ?? o.contactId ?? '') ?? null })) };
+}
