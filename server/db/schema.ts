@@ -19,7 +19,6 @@ export * from '../modules/sales/pipelines.tables.js';
 export * from '../modules/sales/opportunities.tables.js';
 export * from '../modules/sales/leads.tables.js';
 export * from '../modules/sales/forecast.tables.js';
-export * from '../modules/service/work-orders.tables.js';
 export * from '../modules/analytics/reports.tables.js';
 export * from '../modules/analytics/dashboards.tables.js';
 export * from '../modules/sales/pools.tables.js';
