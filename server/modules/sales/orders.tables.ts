@@ -89,3 +89,18 @@ export const orderLines = pgTable(
     tenantPolicy(),
   ],
 ).enableRLS();
+
+/**
+ * The accounts an order import made for the customer numbers of its files (Online Retail's CustomerID):
+ * importing again, or a later file of the same source, finds the same account even after it was renamed.
+ */
+export const orderCustomerRefs = pgTable(
+  'order_customer_refs',
+  {
+    workspaceId: workspaceIdColumn(),
+    externalRef: text('external_ref').notNull(),
+    accountId: uuid('account_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.externalRef] }), index('order_customer_refs_account_idx').on(t.workspaceId, t.accountId), tenantPolicy()],
+).enableRLS();
