@@ -52,6 +52,9 @@ export const ERROR_CODES = [
   'QUOTE_PDF_FONT_MISSING',
   'MAIL_ACCOUNT_MISSING',
   'MAIL_SEND_FAILED',
+  'CASE_STATUS_TRANSITION',
+  'CASE_MERGED',
+  'QUEUE_IN_USE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

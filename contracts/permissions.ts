@@ -6,8 +6,8 @@ import type { Role } from './roles.js';
  */
 
 /** Workspace-level actions, granted to roles as a whole. */
-/** `records.dedupe`: run duplicate scans and work through their groups. `forms.manage`: build web forms and read their submissions. `catalog.manage`: change products, categories and price books (everyone reads them). `sales.configure`: edit pipelines, stages and close reasons. */
-export type WorkspaceAction = 'workspace.manage' | 'members.manage' | 'members.read' | 'apiKeys.manage' | 'audit.read' | 'records.dedupe' | 'forms.manage' | 'catalog.manage' | 'sales.configure';
+/** `records.dedupe`: run duplicate scans and work through their groups. `forms.manage`: build web forms and read their submissions. `catalog.manage`: change products, categories and price books (everyone reads them). `sales.configure`: edit pipelines, stages and close reasons. `service.configure`: case types, queues, routing rules, agents' skills, support addresses. */
+export type WorkspaceAction = 'workspace.manage' | 'members.manage' | 'members.read' | 'apiKeys.manage' | 'audit.read' | 'records.dedupe' | 'forms.manage' | 'catalog.manage' | 'sales.configure' | 'service.configure';
 
 /** Actions on owned records (contacts, accounts, opportunities…), each granted with a scope. */
 export type RecordAction = 'read' | 'create' | 'update' | 'delete';
@@ -15,8 +15,8 @@ export type RecordAction = 'read' | 'create' | 'update' | 'delete';
 export type Scope = 'none' | 'own' | 'team' | 'all';
 
 export const WORKSPACE_GRANTS: Record<Role, readonly WorkspaceAction[]> = {
-  admin: ['workspace.manage', 'members.manage', 'members.read', 'apiKeys.manage', 'audit.read', 'records.dedupe', 'forms.manage', 'catalog.manage', 'sales.configure'],
-  manager: ['members.read', 'audit.read', 'records.dedupe', 'forms.manage', 'catalog.manage', 'sales.configure'],
+  admin: ['workspace.manage', 'members.manage', 'members.read', 'apiKeys.manage', 'audit.read', 'records.dedupe', 'forms.manage', 'catalog.manage', 'sales.configure', 'service.configure'],
+  manager: ['members.read', 'audit.read', 'records.dedupe', 'forms.manage', 'catalog.manage', 'sales.configure', 'service.configure'],
   sales: ['members.read'],
   service: ['members.read'],
   marketing: ['members.read'],

@@ -31,6 +31,7 @@ import { calendarRoutes } from './modules/calendar/index.js';
 import { salesRoutes } from './modules/sales/index.js';
 import { catalogRoutes, productSearchProvider } from './modules/catalog/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { caseSearchProvider, serviceRoutes } from './modules/service/index.js';
 import { registerInboundEmail } from './integrations/email/index.js';
 import { fileRoutes } from './platform/files/files.routes.js';
 import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
@@ -41,8 +42,8 @@ import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 /** Every module's routes, mounted under /api/v1, and its search provider. A new module adds both here. */
-export const searchProviders = [contactSearchProvider, accountSearchProvider, productSearchProvider];
-const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes, salesRoutes, catalogRoutes, analyticsRoutes];
+export const searchProviders = [contactSearchProvider, accountSearchProvider, productSearchProvider, caseSearchProvider];
+const apiPlugins = [authRoutes, tenancyRoutes, apiKeyRoutes, auditRoutes, jobRoutes, searchRoutes(searchProviders), viewRoutes, customFieldRoutes, realtimeRoutes, fileRoutes, webhookRoutes, customerRoutes, interactionsRoutes, calendarRoutes, marketingRoutes, salesRoutes, catalogRoutes, analyticsRoutes, serviceRoutes];
 
 export interface AppOptions {
   config: Config;

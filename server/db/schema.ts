@@ -24,3 +24,4 @@ export * from '../modules/analytics/dashboards.tables.js';
 export * from '../modules/sales/pools.tables.js';
 export * from '../modules/sales/orders.tables.js';
 export * from '../modules/sales/quotes.tables.js';
+export * from '../modules/service/cases.tables.js';

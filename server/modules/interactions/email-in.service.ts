@@ -34,6 +34,21 @@ export interface Address {
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const BODY_MAX = 100_000;
 
+/**
+ * A module that takes some inbound mail further (service: mail to a support address opens or continues a
+ * case). `claims` decides from the mail alone; a claimed mail from an unknown sender always gets a contact,
+ * and `handle` then runs in the same transaction with the logged interaction — again for a mail received
+ * twice, so it must be idempotent.
+ */
+export interface InboundEmailHandler {
+  claims(tx: Executor, ctx: RequestContext, mail: InboundEmail): Promise<boolean>;
+  handle(tx: Executor, ctx: RequestContext, mail: InboundEmail, logged: LinkedInteraction): Promise<void>;
+}
+const inboundHandlers: InboundEmailHandler[] = [];
+export function onInboundEmail(handler: InboundEmailHandler): void {
+  inboundHandlers.push(handler);
+}
+
 export interface IngestOptions {
   createContacts: boolean;
   ownDomain?: string;
@@ -61,7 +76,9 @@ export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: Inbou
   const contacts = await findContactsByEmail(tx, ctx, everyone);
   const sender = mail.from[0];
   const senderAddress = sender?.address.trim().toLowerCase();
-  if (options.createContacts && !options.outbound && sender && senderAddress && !members.has(senderAddress) && !contacts.has(senderAddress)) {
+  const claimedBy: InboundEmailHandler[] = [];
+  for (const handler of options.outbound ? [] : inboundHandlers) if (await handler.claims(tx, ctx, mail)) claimedBy.push(handler);
+  if ((options.createContacts || claimedBy.length > 0) && !options.outbound && sender && senderAddress && !members.has(senderAddress) && !contacts.has(senderAddress)) {
     contacts.set(senderAddress, await createContact(tx, ctx, { name: sender.name.trim() || senderAddress, email: senderAddress, source: 'email' }));
   }
   const participants: Participant[] = [];
@@ -91,7 +108,7 @@ export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: Inbou
     attachments.push({ name: stored.name, contentType: stored.contentType, size: stored.size, fileId: stored.id });
   }
   const fromMember = senderAddress ? members.get(senderAddress) : undefined;
-  return logInteraction(tx, ctx, {
+  const logged = await logInteraction(tx, ctx, {
     type: 'email',
     channel: 'email',
     direction: fromMember || options.outbound ? 'outbound' : 'inbound',
@@ -105,6 +122,8 @@ export async function ingestEmail(tx: Executor, ctx: RequestContext, mail: Inbou
     // The member who wrote it, else the owner of the first contact in it: someone's, so scopes apply.
     ownerId: fromMember?.userId ?? [...contacts.values()].find((c) => participants.some((p) => p.id === c.id))?.ownerId ?? null,
   });
+  for (const handler of claimedBy) await handler.handle(tx, ctx, mail, logged);
+  return logged;
 }
 
 /** The thread of the mail this one answers (any of its references already logged), else a new thread. */

@@ -196,6 +196,9 @@ export async function deliverMail(account: MailAccount, secrets: Secrets, mail: 
   }
 }
 
+/** The Message-ID a queued mail goes out with: known at queueing, so its reply can be logged before it is sent. */
+export const outgoingMessageId = (mailId: string, fromAddress: string | null) => `<${mailId}@${fromAddress?.split('@')[1] ?? 'guanxi.local'}>`;
+
 const outgoing = (ctx: RequestContext, id: string) => and(eq(outgoingEmails.workspaceId, ctx.workspaceId), eq(outgoingEmails.id, id));
 
 /**
@@ -216,7 +219,7 @@ export async function sendQueuedEmail(db: Db, ctx: RequestContext, secrets: Secr
   });
   if (!claimed.fresh) return claimed.mail;
   const { mail, account } = claimed;
-  const messageId = `<${mail.id}@${account?.fromAddress.split('@')[1] ?? 'guanxi.local'}>`;
+  const messageId = outgoingMessageId(mail.id, account?.fromAddress ?? null);
   const error = account ? await deliverMail(account, secrets, { to: mail.toAddress, subject: mail.subject, text: mail.body, messageId }) : 'the mail account was removed';
   return inWorkspace(db, ctx.workspaceId, async (tx) => {
     if (error) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { cleanText } from '../../platform/text.js';
 import type { Executor } from '../../db/client.js';
 import type { InteractionChannel, InteractionType } from '../../../contracts/interactions.js';
@@ -268,6 +268,35 @@ export async function moveTimeline(tx: Executor, ctx: RequestContext, recordType
                              from jsonb_array_elements(i.participants) p)
      where i.workspace_id = ${ws}
        and exists (select 1 from jsonb_array_elements(i.participants) p where p->>'kind' = 'contact' and p->>'id' in ${mergedIds})`);
+}
+
+/**
+ * Puts existing interactions on a record's timeline too, with what the record rolls up to (a case's contact
+ * and account). No permission check: the module linking them decides (mail threading into a case).
+ */
+export async function linkToRecord(tx: Executor, ctx: RequestContext, interactionIds: string[], ref: RecordRef): Promise<void> {
+  if (interactionIds.length === 0) return;
+  const type = linkableRecord(ref.recordType);
+  const targets = [ref, ...((await type?.rollUp?.(tx, ctx, ref.recordId)) ?? []).map((up) => ({ recordType: up.type, recordId: up.id }))];
+  for (const target of targets) {
+    await tx.execute(sql`
+      insert into ${interactionLinks} (workspace_id, record_type, record_id, interaction_id, occurred_at, type, channel, owner_id)
+      select workspace_id, ${target.recordType}, ${target.recordId}, id, occurred_at, type, channel, owner_id
+        from ${interactions}
+       where workspace_id = ${ctx.workspaceId} and id in ${interactionIds}
+      on conflict do nothing`);
+  }
+}
+
+/** The records of a type that interactions of a thread are linked to (which case an e-mail thread belongs to). */
+export async function recordsOfThread(tx: Executor, ctx: RequestContext, threadId: string, recordType: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ recordId: interactionLinks.recordId })
+    .from(interactionLinks)
+    .innerJoin(interactions, and(eq(interactions.workspaceId, interactionLinks.workspaceId), eq(interactions.id, interactionLinks.interactionId)))
+    // A thread's first item may carry no thread id of its own: later ones take its id as theirs.
+    .where(and(eq(interactionLinks.workspaceId, ctx.workspaceId), eq(interactionLinks.recordType, recordType), or(eq(interactions.threadId, threadId), eq(interactions.id, threadId))));
+  return rows.map((r) => r.recordId);
 }
 
 export type { Attachment, Participant };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
@@ -42,6 +42,11 @@ export interface OwnedRecordConfig<TRow extends OwnedRow, TInput> {
   toColumns(tx: Executor, ctx: RequestContext, input: Partial<TInput>, before: TRow | null): Promise<Partial<TRow>>;
   /** The object's name for custom fields (`contacts`); its table then has a `custom` JSONB column. */
   customFieldsOf?: string;
+  /**
+   * A further read restriction beside the owner scopes (service agents read the cases of their queues): a
+   * condition on the table, or undefined for none. Applies to lists and single reads, not to the bin.
+   */
+  readScope?(ctx: RequestContext): SQL | undefined;
 }
 
 /**
@@ -64,7 +69,7 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
     const [row] = await tx
       .select()
       .from(table)
-      .where(and(byId(ctx, id), deleted ? isNotNull(table.deletedAt) : isNull(table.deletedAt)));
+      .where(and(byId(ctx, id), deleted ? isNotNull(table.deletedAt) : and(isNull(table.deletedAt), config.readScope?.(ctx))));
     return row as TRow | undefined;
   }
 
@@ -92,6 +97,7 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
           deleted ? isNotNull(table.deletedAt) : isNull(table.deletedAt),
           // The bin shows what the caller could have deleted.
           ownershipFilter(ctx, deleted ? 'delete' : 'read', table.ownerId),
+          deleted ? undefined : config.readScope?.(ctx),
           plan.where,
         ),
       )

@@ -62,6 +62,8 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
   table: SearchedTable;
   view: SearchableView;
   subtitle(row: TRow): string | null;
+  /** The hit's title; default: the row's `name` (cases show their subject). */
+  title?(row: TRow): string;
 }): SearchProvider {
   const t = options.table;
   const v = options.view;
@@ -136,7 +138,7 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
       const byId = new Map(rows.map(({ row }) => [String(row.id), row]));
       return found.flatMap(({ id, score }): SearchHit[] => {
         const row = byId.get(id);
-        return row ? [{ type: options.type, id, title: String(row.name), subtitle: options.subtitle(row), score: Number(score) }] : [];
+        return row ? [{ type: options.type, id, title: options.title ? options.title(row) : String(row.name), subtitle: options.subtitle(row), score: Number(score) }] : [];
       });
     }),
   };

@@ -1,0 +1,32 @@
+// The service module's public surface: other modules import only from here.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { registerCustomizableObject } from '../../platform/custom-fields/custom-fields.service.js';
+import { registerLinkableRecord } from '../../platform/records/linkable.js';
+import { registerViewableList } from '../../platform/views/views.service.js';
+import { onInboundEmail } from '../interactions/index.js';
+import { caseRoutes, serviceConfigRoutes } from './cases.routes.js';
+import { caseListSpec, getCase } from './cases.service.js';
+import { cases } from './cases.tables.js';
+import { supportMailHandler } from './case-email.service.js';
+import './overview.js';
+
+registerCustomizableObject('cases');
+registerViewableList('cases', caseListSpec, cases.custom);
+registerLinkableRecord('case', {
+  titleOf: async (tx, ctx, id) => (await getCase(tx, ctx, id)).subject,
+  // Replies and notes on a case also show on its contact's and account's timelines.
+  rollUp: async (tx, ctx, id) => {
+    const row = await getCase(tx, ctx, id);
+    return [...(row.contactId ? [{ type: 'contact', id: row.contactId }] : []), ...(row.accountId ? [{ type: 'account', id: row.accountId }] : [])];
+  },
+});
+onInboundEmail(supportMailHandler);
+
+/** Service's API routes (under /api/v1): cases, their conversation, queues, routing rules, agents. */
+export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(serviceConfigRoutes);
+  await app.register(caseRoutes);
+};
+export { caseSearchProvider } from './cases.search.js';
+export { getCase, listCases, caseHistory, type Case } from './cases.service.js';
+export { createCase, createCases } from './case-work.service.js';
