@@ -1,4 +1,5 @@
 import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -17,6 +18,8 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'leads', path: '/leads', icon: <AimOutlined />, label: 'leads.nav' },
   { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
   { key: 'sales', path: '/sales/analysis', icon: <BarChartOutlined />, label: 'analysis.nav' },
+  { key: 'reports', path: '/reports', icon: <PieChartOutlined /> },
+  { key: 'dashboards', path: '/dashboards', icon: <DashboardOutlined /> },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
   { key: 'products', path: '/products', icon: <ShoppingOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },

@@ -34,6 +34,9 @@ import { Products } from '../modules/catalog/Products';
 import { OpportunitiesPage } from '../modules/sales/OpportunitiesPage';
 import { OpportunityPage } from '../modules/sales/OpportunityPage';
 import { SalesAnalysisPage } from '../modules/sales/analysis/SalesAnalysisPage';
+import { DashboardPage } from '../modules/analytics/DashboardPage';
+import { ReportBuilderPage } from '../modules/analytics/ReportBuilderPage';
+import { ReportsPage } from '../modules/analytics/ReportsPage';
 import { LeadPage } from '../modules/sales/leads/LeadPage';
 import { LeadRulesSettings } from '../modules/sales/leads/LeadRulesSettings';
 import { LeadsPage } from '../modules/sales/leads/LeadsPage';
@@ -80,6 +83,12 @@ export const router = createBrowserRouter([
               { path: '/opportunities', element: <OpportunitiesPage /> },
               { path: '/opportunities/:id', element: <OpportunityPage /> },
               { path: '/sales/analysis', element: <SalesAnalysisPage /> },
+              { path: '/reports', element: <ReportsPage /> },
+              { path: '/reports/new', element: <ReportBuilderPage key="new" /> },
+              { path: '/reports/:id', element: <ReportBuilderPage /> },
+              { path: '/dashboards', element: <DashboardPage /> },
+              { path: '/dashboards/standard/:key', element: <DashboardPage /> },
+              { path: '/dashboards/:id', element: <DashboardPage /> },
               { path: '/tasks', element: <TasksPage /> },
               { path: '/products', element: <Products /> },
               { path: '/products/categories', element: <ProductCategories /> },
