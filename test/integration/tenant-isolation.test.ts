@@ -49,10 +49,6 @@ beforeAll(async () => {
   // The catalog: a category, a product in it with a list price (so a default price book and an entry too).
   const category = (await asA('POST', '/api/v1/product-categories', { name: '穿戴设备' })).json();
   await asA('POST', '/api/v1/products', { sku: 'A-BAND-1', name: '智能手环', categoryId: category.id, listPrices: [{ currency: 'CNY', unitPrice: 19900 }] });
-  // A saved report pinned to a dashboard.
-  const report = (await asA('POST', '/api/v1/reports', { name: '商机数', definition: { objectType: 'opportunities', measures: [{ aggregate: 'count' }] } })).json();
-  const dashboard = (await asA('POST', '/api/v1/dashboards', { name: '看板' })).json();
-  await asA('POST', `/api/v1/dashboards/${dashboard.id}/tiles`, { reportId: report.id });
   // An order of that product for the account (its lines, and an import's customer reference, come with it).
   const orderedProductId = (await t.app.inject({ method: 'GET', url: '/api/v1/products', headers: { cookie: a.cookie } })).json().data[0].id;
   await asA('POST', '/api/v1/orders', { accountId: account.id, contactId: contact.id, lines: [{ productId: orderedProductId, quantity: 1 }] });

@@ -34,8 +34,6 @@ export { InteractionSchema, RecordRefSchema } from './interactions.schema.js';
 export { handleCallEvent, provideDialer, type CallEvent, type Dialer } from './calls.service.js';
 export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';
 export { sendDueReminders } from './reminders.js';
-export { queueMemberMail } from './member-mail.js';
-export { EMAIL_SEND_JOB } from './email-out.service.js';
 export { deliverMail, senderAccount, type MailAccount, type PlainMail } from './email-out.service.js';
 export { queueMemberMail } from './member-mail.js';
 export { EMAIL_SEND_JOB } from './email-out.service.js';

@@ -80,8 +80,6 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 export { createOpportunity, getOpportunity, listOpportunities, updateOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.js';
 export { defaultPipeline, listPipelines, type PipelineWithStages } from './pipelines.service.js';
 export { createLead, getLead, listLeads, type Lead, type LeadInput } from './leads.service.js';
-export { forecast, type ForecastRow } from './forecast.service.js';
-export { winLoss } from './analysis.service.js';
 export { seedPoolDemo } from './pools.demo.js';
 export { forecast, type ForecastRow } from './forecast.service.js';
 export { winLoss } from './analysis.service.js';
