@@ -6,6 +6,7 @@ import type { RequestContext } from '../platform/auth/context.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { memberships, users, workspaces } from '../platform/tenancy/tenancy.tables.js';
 import { createContact } from '../modules/customers/index.js';
+import { seedPoolDemo } from '../modules/sales/index.js';
 import { uuidv7 } from 'uuidv7';
 
 export const DEMO_LOGIN = { email: 'demo@guanxi.dev', password: 'guanxi-demo' } as const;
@@ -65,6 +66,7 @@ export async function seedDemo(database: Database): Promise<{ workspaceId: strin
     for (const [i, [name, company, title, email, phone]] of DEMO_CONTACTS.entries()) {
       await createContact(tx, ctx, { name, company, title, email, phone, ownerId: owners[i % owners.length]!.id });
     }
+    await seedPoolDemo(tx, ctx);
   });
   return { workspaceId };
 }

@@ -58,6 +58,11 @@ beforeAll(async () => {
   await asA('POST', `/api/v1/dashboards/${dashboard.id}/tiles`, { reportId: report.id });
   // A synced IMAP mailbox (nothing listens on port 1: no sync ever reaches a server).
   await asA('POST', '/api/v1/mailboxes', { personal: false, address: 'sales@a.example', host: '127.0.0.1', port: 1, tls: 'none', username: 'sales@a.example', password: 'imap secret' });
+  // A public pool with one account waiting in it and one claimed from it (their pool history comes with them).
+  const pool = (await asA('POST', '/api/v1/pools', { name: '公海', recordType: 'account' })).json();
+  const pooled = [(await asA('POST', '/api/v1/accounts', { name: '公海客户', ownerId: null })).json().id, (await asA('POST', '/api/v1/accounts', { name: '公海客户二', ownerId: null })).json().id];
+  await asA('POST', '/api/v1/pools/release', { recordType: 'account', recordIds: pooled, poolId: pool.id, reason: '入池' });
+  await asA('POST', `/api/v1/pools/${pool.id}/claim`, { recordIds: [pooled[0]] });
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

@@ -1,4 +1,4 @@
-import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'contacts', path: '/contacts', icon: <TeamOutlined /> },
   { key: 'accounts', path: '/accounts', icon: <BankOutlined /> },
   { key: 'leads', path: '/leads', icon: <AimOutlined />, label: 'leads.nav' },
+  { key: 'pools', path: '/pools', icon: <InboxOutlined />, label: 'pools.nav' },
   { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
   { key: 'sales', path: '/sales/analysis', icon: <BarChartOutlined />, label: 'analysis.nav' },
   { key: 'reports', path: '/reports', icon: <PieChartOutlined /> },

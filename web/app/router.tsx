@@ -40,6 +40,8 @@ import { ReportsPage } from '../modules/analytics/ReportsPage';
 import { LeadPage } from '../modules/sales/leads/LeadPage';
 import { LeadRulesSettings } from '../modules/sales/leads/LeadRulesSettings';
 import { LeadsPage } from '../modules/sales/leads/LeadsPage';
+import { PoolSettings } from '../modules/sales/pools/PoolSettings';
+import { PoolsPage } from '../modules/sales/pools/PoolsPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
 import { AppLayout } from './AppLayout';
@@ -80,6 +82,7 @@ export const router = createBrowserRouter([
               { path: '/accounts/:id', element: <AccountPage /> },
               { path: '/leads', element: <LeadsPage /> },
               { path: '/leads/:id', element: <LeadPage /> },
+              { path: '/pools', element: <PoolsPage /> },
               { path: '/opportunities', element: <OpportunitiesPage /> },
               { path: '/opportunities/:id', element: <OpportunityPage /> },
               { path: '/sales/analysis', element: <SalesAnalysisPage /> },
@@ -113,6 +116,7 @@ export const router = createBrowserRouter([
                   { path: 'call-scripts', element: <CallScriptsSettings /> },
                   { path: 'sales', element: <SalesSettings /> },
                   { path: 'lead-rules', element: <LeadRulesSettings /> },
+                  { path: 'pools', element: <PoolSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
               },

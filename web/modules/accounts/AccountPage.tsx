@@ -14,6 +14,8 @@ import { useMayActOn } from '../../app/useMayActOn';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ContactHistory } from '../contacts/ContactHistory';
 import { ActivityLayout } from '../interactions/ActivityLayout';
+import { PoolHistory } from '../sales/pools/PoolHistory';
+import { ReleaseToPoolButton } from '../sales/pools/ReleaseToPoolButton';
 import { AccountContactsPanel } from './AccountContactsPanel';
 import { AccountDetails } from './AccountDetails';
 import { AccountFormModal } from './AccountFormModal';
@@ -98,6 +100,7 @@ export function AccountPage() {
             </Flex>
           </div>
           <Flex gap={8}>
+            {mayUpdate && data.ownerId && <ReleaseToPoolButton recordType="account" recordId={data.id} name={data.name} />}
             {mayUpdate && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
                 {t('common.edit')}
@@ -125,6 +128,7 @@ export function AccountPage() {
         tabs={[
           { key: 'details', label: t('contacts.tabs.details'), children: <AccountDetails account={data} /> },
           { key: 'history', label: t('contacts.tabs.history'), children: <ContactHistory contactId={data.id} recordType="account" /> },
+          { key: 'pool', label: t('pools.history.title'), children: <PoolHistory recordType="account" recordId={data.id} /> },
         ]}
         side={related}
       />

@@ -7,6 +7,7 @@ import { can, canCreateRecords } from '../../app/permissions';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FollowUpsCard } from '../tasks/FollowUpsCard';
 import { MyDayCard } from '../tasks/MyDayCard';
+import { PoolWarningsCard } from '../sales/pools/PoolWarningsCard';
 import { FigureCard } from './FigureCard';
 import { hourIn, partOfDay } from './greeting';
 import { NextSteps } from './NextSteps';
@@ -67,6 +68,7 @@ export function Home() {
         <Col xs={24} xl={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <MyDayCard />
+            <PoolWarningsCard />
             <FollowUpsCard />
           </Space>
         </Col>

@@ -12,6 +12,8 @@ import { useFormat } from '../../../app/useFormat';
 import { useMayActOn } from '../../../app/useMayActOn';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { ActivityLayout } from '../../interactions/ActivityLayout';
+import { PoolHistory } from '../pools/PoolHistory';
+import { ReleaseToPoolButton } from '../pools/ReleaseToPoolButton';
 import { ConvertLeadModal } from './ConvertLeadModal';
 import { DisqualifyModal } from './DisqualifyModal';
 import { LeadFacts } from './LeadFacts';
@@ -111,6 +113,7 @@ export function LeadPage() {
                   </Button>
                 )}
               </Space.Compact>
+              {data.ownerId && <ReleaseToPoolButton recordType="lead" recordId={data.id} name={data.name} />}
               <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="lead-edit">
                 {t('common.edit')}
               </Button>
@@ -151,7 +154,10 @@ export function LeadPage() {
       </Card>
       <ActivityLayout
         record={{ recordType: 'lead', recordId: data.id, name: data.name }}
-        tabs={[{ key: 'details', label: t('contacts.tabs.details'), children: <LeadFacts lead={data} /> }]}
+        tabs={[
+          { key: 'details', label: t('contacts.tabs.details'), children: <LeadFacts lead={data} /> },
+          { key: 'pool', label: t('pools.history.title'), children: <PoolHistory recordType="lead" recordId={data.id} /> },
+        ]}
         side={null}
       />
       <LeadFormModal open={dialog === 'edit'} lead={data} onClose={() => setDialog(null)} onSaved={saved} />
