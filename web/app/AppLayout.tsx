@@ -5,6 +5,7 @@ import { useIsMobile } from '../ui/useIsMobile';
 import { CallPop } from '../modules/calls/CallPop';
 import { ClickToCallProvider } from '../modules/calls/ClickToCallProvider';
 import { TaskReminders } from '../modules/tasks/TaskReminders';
+import { QuoteNotifications } from '../modules/sales/quotes/QuoteNotifications';
 import { AppHeader } from './AppHeader';
 import { Brand } from './Brand';
 import { NavMenu } from './NavMenu';
@@ -66,6 +67,7 @@ export function AppLayout() {
           <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
           <CallPop />
           <TaskReminders />
+          <QuoteNotifications />
         </Layout>
       </ClickToCallProvider>
     </RealtimeProvider>

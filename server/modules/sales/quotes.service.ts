@@ -16,7 +16,7 @@ import { getOpportunity, localDate, updateOpportunity, type Opportunity } from '
 import { listLines } from './opportunity-lines.service.js';
 import { createOrder } from './orders.service.js';
 import { getPipeline } from './pipelines.service.js';
-import { quoteAmounts } from './quote-math.js';
+import { quoteAmounts } from '../../../contracts/quote-math.js';
 import { quoteLines, quoteSettings, quotes } from './quotes.tables.js';
 
 export type QuoteRow = typeof quotes.$inferSelect;

@@ -6,7 +6,7 @@ import { tenantPolicy, workspaceIdColumn } from '../../db/tenant-table.js';
 
 /**
  * A priced offer to the customer of a deal. One quote number has one or more versions; a row is one version.
- * Amounts are minor units of `currency` and follow from the lines (see quote-math.ts).
+ * Amounts are minor units of `currency` and follow from the lines (see contracts/quote-math.ts).
  */
 export const quotes = pgTable(
   'quotes',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { startSmtpSink, type SmtpSink } from '../interactions/smtp-sink.testing.js';
-import { quoteAmounts } from './quote-math.js';
+import { quoteAmounts } from '../../../contracts/quote-math.js';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -14,6 +14,7 @@ import { ActivityLayout } from '../interactions/ActivityLayout';
 import { DealContactsPanel } from './DealContactsPanel';
 import { OpportunityDetails } from './OpportunityDetails';
 import { OpportunityFormModal } from './OpportunityFormModal';
+import { QuotesPanel } from './quotes/QuotesPanel';
 import { StageHistory } from './StageHistory';
 import { StagePath } from './StagePath';
 import { StatusTag } from './StatusTag';
@@ -22,7 +23,7 @@ import { useOpportunitiesChanged, useOpportunity, usePipelines } from './useSale
 
 const FIGURE = { content: { fontSize: 20 } };
 
-/** /opportunities/:id (?tab=details|stages): one deal — its stage path, key facts, stage history, people, timeline and tasks. */
+/** /opportunities/:id (?tab=details|stages|quotes): one deal — its stage path, key facts, stage history, quotes, people, timeline and tasks. */
 export function OpportunityPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -137,6 +138,7 @@ export function OpportunityPage() {
         tabs={[
           { key: 'details', label: t('contacts.tabs.details'), children: <OpportunityDetails deal={data} pipeline={pipeline} /> },
           { key: 'stages', label: t('sales.history.title'), children: <StageHistory dealId={data.id} /> },
+          { key: 'quotes', label: t('quotes.title'), children: <QuotesPanel dealId={data.id} currency={data.currency} mayEdit={mayUpdate} /> },
         ]}
         side={<DealContactsPanel dealId={data.id} mayEdit={mayUpdate} />}
       />

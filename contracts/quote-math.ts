@@ -1,5 +1,6 @@
 /**
- * A quote's amounts in integers only. Quantities have up to 3 decimals and percentages up to 2, so both are
+ * A quote's amounts in integers only, shared by the server (which stores them) and the web editor (which shows
+ * them live, so the figures on screen are the ones saved). Quantities have up to 3 decimals and percentages up to 2, so both are
  * scaled to integers (thousandths, basis points) and every product is taken in BigInt, then rounded once per
  * step, half up (amounts are never negative), to a whole minor unit:
  *
