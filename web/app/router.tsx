@@ -43,6 +43,7 @@ import { LeadsPage } from '../modules/sales/leads/LeadsPage';
 import { PoolSettings } from '../modules/sales/pools/PoolSettings';
 import { PoolsPage } from '../modules/sales/pools/PoolsPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
+import { SlaSettings } from '../modules/service/sla/SlaSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
@@ -117,6 +118,7 @@ export const router = createBrowserRouter([
                   { path: 'sales', element: <SalesSettings /> },
                   { path: 'lead-rules', element: <LeadRulesSettings /> },
                   { path: 'pools', element: <PoolSettings /> },
+                  { path: 'sla', element: <SlaSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
               },

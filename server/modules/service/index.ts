@@ -5,9 +5,13 @@ import { registerLinkableRecord } from '../../platform/records/linkable.js';
 import { registerViewableList } from '../../platform/views/views.service.js';
 import { onInboundEmail } from '../interactions/index.js';
 import { caseRoutes, serviceConfigRoutes } from './cases.routes.js';
-import { caseListSpec, getCase } from './cases.service.js';
+import { caseListSpec, getCase, onCaseChanged } from './cases.service.js';
 import { cases } from './cases.tables.js';
 import { supportMailHandler } from './case-email.service.js';
+import { slaRoutes } from './sla.routes.js';
+import { refreshCaseSla } from './sla.service.js';
+import { sweepSlaClocks } from './sla.sweep.js';
+import { runPeriodically } from '../../platform/jobs/periodic.js';
 import './overview.js';
 
 registerCustomizableObject('cases');
@@ -21,11 +25,15 @@ registerLinkableRecord('case', {
   },
 });
 onInboundEmail(supportMailHandler);
+onCaseChanged(refreshCaseSla);
 
 /** Service's API routes (under /api/v1): cases, their conversation, queues, routing rules, agents. */
 export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(serviceConfigRoutes);
   await app.register(caseRoutes);
+  await app.register(slaRoutes);
+  // SLA warnings and breaches: a minute late at most.
+  runPeriodically(app, 'sla clocks', 60_000, () => sweepSlaClocks(app.database, (message) => app.realtime.publish(message)));
 };
 export { caseSearchProvider } from './cases.search.js';
 export { getCase, listCases, caseHistory, type Case } from './cases.service.js';

@@ -36,6 +36,16 @@ export async function listTeams(tx: Executor, ctx: RequestContext): Promise<(Tea
     .orderBy(asc(teams.name));
 }
 
+/** The manager of the member's team (none when they have no team or it has no manager, or they manage it themselves). */
+export async function managerOf(tx: Executor, ctx: RequestContext, userId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ managerId: teams.managerId })
+    .from(memberships)
+    .innerJoin(teams, and(eq(teams.workspaceId, memberships.workspaceId), eq(teams.id, memberships.teamId)))
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+  return row?.managerId && row.managerId !== userId ? row.managerId : null;
+}
+
 export async function getTeam(tx: Executor, ctx: RequestContext, id: string): Promise<Team> {
   assertCan(ctx, 'members.read');
   const [row] = await tx.select().from(teams).where(byId(ctx, id));

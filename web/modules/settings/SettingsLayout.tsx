@@ -5,7 +5,7 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'sla', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
@@ -19,6 +19,7 @@ const LABELS: Record<(typeof SECTIONS)[number], string> = {
   sales: 'settings.tabs.sales',
   'lead-rules': 'settings.tabs.leadRules',
   pools: 'pools.settings.tab',
+  sla: 'settings.tabs.sla',
   'audit-log': 'settings.tabs.auditLog',
 };
 
@@ -30,6 +31,7 @@ const NEEDS: Partial<Record<(typeof SECTIONS)[number], WorkspaceAction>> = {
   sales: 'sales.configure',
   'lead-rules': 'sales.configure',
   pools: 'sales.configure',
+  sla: 'service.configure',
 };
 
 /** /settings/*: one tab per section, each with its own URL. */
