@@ -43,6 +43,8 @@ export { createContact, getContact, listContacts, updateContact, type Contact, t
 export { findLikelyDuplicates, SURE_SCORE, type DuplicateCandidate } from './contacts.duplicates.js';
 export { findContactsByEmail, findContactsByPhone } from './contacts.lookup.js';
 export { accountsByIds, createAccount, getAccount, handOverAccounts, listAccounts, type Account, type AccountInput } from './accounts.service.js';
+/** Many accounts at once, each validated alone (order imports make their customers). */
+export { createAccounts } from './accounts.service.js';
 export { CustomValuesSchema, TagsSchema } from './common.schema.js';
 export { csvText } from './csv.js';
 /** File reading for other modules' importers (catalog): CSV in any common encoding, or XLSX. */

@@ -14,6 +14,7 @@ import { opportunityRoutes, pipelineRoutes } from './sales.routes.js';
 import { analysisRoutes } from './analysis.routes.js';
 import { opportunityImportRoutes } from './opportunities-import.routes.js';
 import { orderRoutes } from './orders.routes.js';
+import { orderImportRoutes } from './orders-import.routes.js';
 import { quoteRoutes } from './quotes.routes.js';
 import { snapshotDueForecasts } from './forecast.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
@@ -66,6 +67,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(opportunityImportRoutes);
   await app.register(salesBulkRoutes);
   await app.register(opportunityRoutes);
+  await app.register(orderImportRoutes);
   await app.register(orderRoutes);
   await app.register(leadRoutes);
   await app.register(leadRuleRoutes);
