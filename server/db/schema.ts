@@ -21,6 +21,7 @@ export * from '../modules/sales/leads.tables.js';
 export * from '../modules/sales/forecast.tables.js';
 export * from '../modules/analytics/reports.tables.js';
 export * from '../modules/analytics/dashboards.tables.js';
+export * from '../modules/analytics/value.tables.js';
 export * from '../modules/sales/pools.tables.js';
 export * from '../modules/sales/orders.tables.js';
 export * from '../modules/sales/quotes.tables.js';

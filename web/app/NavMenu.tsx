@@ -1,5 +1,6 @@
 import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
+import { RiseOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -20,6 +21,7 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
   { key: 'sales', path: '/sales/analysis', icon: <BarChartOutlined />, label: 'analysis.nav' },
   { key: 'reports', path: '/reports', icon: <PieChartOutlined /> },
+  { key: 'analytics', path: '/analytics/value', icon: <RiseOutlined />, label: 'nav.customerValue' },
   { key: 'dashboards', path: '/dashboards', icon: <DashboardOutlined /> },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
   { key: 'products', path: '/products', icon: <ShoppingOutlined /> },

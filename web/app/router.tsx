@@ -37,6 +37,7 @@ import { SalesAnalysisPage } from '../modules/sales/analysis/SalesAnalysisPage';
 import { DashboardPage } from '../modules/analytics/DashboardPage';
 import { ReportBuilderPage } from '../modules/analytics/ReportBuilderPage';
 import { ReportsPage } from '../modules/analytics/ReportsPage';
+import { CustomerValuePage } from '../modules/analytics/CustomerValuePage';
 import { LeadPage } from '../modules/sales/leads/LeadPage';
 import { LeadRulesSettings } from '../modules/sales/leads/LeadRulesSettings';
 import { LeadsPage } from '../modules/sales/leads/LeadsPage';
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
               { path: '/opportunities/:id', element: <OpportunityPage /> },
               { path: '/sales/analysis', element: <SalesAnalysisPage /> },
               { path: '/reports', element: <ReportsPage /> },
+              { path: '/analytics/value', element: <CustomerValuePage /> },
               { path: '/reports/new', element: <ReportBuilderPage key="new" /> },
               { path: '/reports/:id', element: <ReportBuilderPage /> },
               { path: '/dashboards', element: <DashboardPage /> },

@@ -7,13 +7,13 @@ import { contextOfIntegration, contextOfMember } from '../../platform/auth/conte
 import type { JobQueue, JobRun } from '../../platform/jobs/queue.js';
 import { jobs } from '../../platform/jobs/jobs.tables.js';
 import { asCaller } from '../../platform/http/route-context.js';
-import { ListQuery, Page, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, ListQuery, Page, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { assertCan } from '../../platform/permissions/policy.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
 import { BulkResultsSchema, runBulk } from '../../platform/records/bulk.js';
 import { linkableRecord } from '../../platform/records/linkable.js';
 import { purchaseLines } from '../sales/index.js';
-import { ChurnTasksBody, CustomerAnalysisSchema, CustomerParams, CustomerValueSchema, RfmCellSchema, RunBody, ThresholdsBody, ValueOverviewSchema } from './value.schema.js';
+import { ChurnTasksBody, CustomerAnalysisSchema, CustomerValueSchema, RfmCellSchema, RunBody, ThresholdsBody, ValueOverviewSchema } from './value.schema.js';
 import { createChurnTask, listCustomerValues, offersOfCustomer, recomputeCustomerValue, recomputeOffers, rfmGrid, updateThresholds, valueOverview } from './value.service.js';
 
 export const VALUE_JOB = 'analytics.customer-value';
@@ -76,18 +76,20 @@ export const valueRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) => asCaller(request, (tx, ctx) => listCustomerValues(tx, ctx, request.query)),
   );
-  app.get(
-    '/analytics/customers/:customerType/:id',
-    { schema: { tags, summary: "One customer's value figures and next best offers with their evidence", params: CustomerParams, response: { 200: CustomerAnalysisSchema, ...errorResponses } } },
-    (request) =>
-      asCaller(request, async (tx, ctx) => {
-        const { customerType, id } = request.params;
-        // Reading the customer first: outside the caller's scope it is a 404, as on the customer's own page.
-        await linkableRecord(customerType)!.titleOf(tx, ctx, id);
-        const [value] = (await listCustomerValues(tx, ctx, { filter: [`customerType:eq:${customerType}`, `id:eq:${id}`], limit: 1 })).data;
-        return { value: value ?? null, offers: await offersOfCustomer(tx, ctx, customerType, id) };
-      }),
-  );
+  for (const customerType of ['account', 'contact'] as const) {
+    app.get(
+      `/analytics/${customerType}s/:id`,
+      { schema: { tags, summary: `One ${customerType}'s value figures (null before it bought) and next best offers with their evidence`, params: IdParams, response: { 200: CustomerAnalysisSchema, ...errorResponses } } },
+      (request) =>
+        asCaller(request, async (tx, ctx) => {
+          const { id } = request.params;
+          // Reading the customer first: outside the caller's scope it is a 404, as on the customer's own page.
+          await linkableRecord(customerType)!.titleOf(tx, ctx, id);
+          const [value] = (await listCustomerValues(tx, ctx, { filter: [`customerType:eq:${customerType}`, `id:eq:${id}`], limit: 1 })).data;
+          return { value: value ?? null, offers: await offersOfCustomer(tx, ctx, customerType, id) };
+        }),
+    );
+  }
   app.post(
     '/analytics/churn/tasks',
     { schema: { tags, summary: "Follow-up tasks for at-risk customers, each for the customer's owner", body: ChurnTasksBody, response: { 200: BulkResultsSchema, ...errorResponses } } },

@@ -88,8 +88,6 @@ export const OfferSchema = Type.Object({
   lift: Type.Number(),
 });
 
-export const CustomerParams = Type.Object({ customerType: CustomerTypeSchema, id: Uuid }, { additionalProperties: false });
-
 export const CustomerAnalysisSchema = Type.Object({ value: Nullable(CustomerValueSchema), offers: Type.Array(OfferSchema) });
 
 export const ChurnTasksBody = Type.Object(

@@ -1,2 +1,3 @@
 // Every module's own 360-degree panels register themselves when imported; one line per module.
 import '../../modules/sales/DealsPanel';
+import '../../modules/analytics/CustomerValuePanel';
