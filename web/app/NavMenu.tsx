@@ -1,7 +1,6 @@
 import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { RiseOutlined } from '@ant-design/icons';
-import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -21,8 +20,6 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'pools', path: '/pools', icon: <InboxOutlined />, label: 'pools.nav' },
   { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
   { key: 'sales', path: '/sales/analysis', icon: <BarChartOutlined />, label: 'analysis.nav' },
-  { key: 'reports', path: '/reports', icon: <PieChartOutlined /> },
-  { key: 'dashboards', path: '/dashboards', icon: <DashboardOutlined /> },
   { key: 'reports', path: '/reports', icon: <PieChartOutlined /> },
   { key: 'analytics', path: '/analytics/value', icon: <RiseOutlined />, label: 'nav.customerValue' },
   { key: 'dashboards', path: '/dashboards', icon: <DashboardOutlined /> },
