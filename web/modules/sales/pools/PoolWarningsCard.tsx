@@ -2,6 +2,7 @@ import { HourglassOutlined } from '@ant-design/icons';
 import { Card, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RecordLink } from '../../../app/RecordLink';
+import { useRealtime } from '../../../app/realtime/useRealtime';
 import { useFormat } from '../../../app/useFormat';
 import { useMyClaims } from './usePools';
 
@@ -16,6 +17,8 @@ export function PoolWarningsCard() {
   const { t } = useTranslation();
   const format = useFormat();
   const claims = useMyClaims();
+  // The return rules warned of, or took back, one of the caller's records: the card follows at once.
+  useRealtime('pool.*', () => void claims.refetch());
   const due = (claims.data ?? []).filter((c) => c.dueAt).slice(0, SHOWN);
   if (due.length === 0) return null;
   return (

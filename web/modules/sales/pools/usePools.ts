@@ -22,6 +22,7 @@ export function useMyClaims() {
 export function usePoolsChanged() {
   const queryClient = useQueryClient();
   return useCallback(() => {
-    for (const key of ['/pools', '/accounts', '/leads', '/audit-log']) void queryClient.invalidateQueries({ queryKey: [key] });
+    // A pool's records are listed under `/pools/{id}/records`: a key of its own, not under `/pools`.
+    void queryClient.invalidateQueries({ predicate: (query) => ['/pools', '/accounts', '/leads', '/audit-log'].some((root) => String(query.queryKey[0]).startsWith(root)) });
   }, [queryClient]);
 }
