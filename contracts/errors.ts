@@ -55,6 +55,10 @@ export const ERROR_CODES = [
   'CASE_STATUS_TRANSITION',
   'CASE_MERGED',
   'QUEUE_IN_USE',
+  'TECHNICIAN_AT_OTHER_STATION',
+  'WORK_ORDER_STATUS_CHANGE',
+  'WORK_ORDER_NOT_REPAIR',
+  'STATION_CANNOT_TAKE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,6 +12,8 @@ import { slaRoutes } from './sla.routes.js';
 import { refreshCaseSla } from './sla.service.js';
 import { sweepSlaClocks } from './sla.sweep.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
+import { stationRoutes } from './stations.routes.js';
+import { workOrderRoutes } from './work-orders.routes.js';
 import './overview.js';
 
 registerCustomizableObject('cases');
@@ -31,6 +33,8 @@ onCaseChanged(refreshCaseSla);
 export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(serviceConfigRoutes);
   await app.register(caseRoutes);
+  await app.register(stationRoutes);
+  await app.register(workOrderRoutes);
   await app.register(slaRoutes);
   // SLA warnings and breaches: a minute late at most.
   runPeriodically(app, 'sla clocks', 60_000, () => sweepSlaClocks(app.database, (message) => app.realtime.publish(message)));
@@ -38,3 +42,4 @@ export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 export { caseSearchProvider } from './cases.search.js';
 export { getCase, listCases, caseHistory, type Case } from './cases.service.js';
 export { createCase, createCases } from './case-work.service.js';
+export { recordStationRating } from './stations.service.js';
