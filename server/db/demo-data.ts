@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { memberships, users, workspaces } from '../platform/tenancy/tenancy.tables.js';
 import { createContact } from '../modules/customers/index.js';
 import { seedPoolDemo } from '../modules/sales/index.js';
+import { seedKnowledgeDemo } from '../modules/service/index.js';
 import { uuidv7 } from 'uuidv7';
 
 export const DEMO_LOGIN = { email: 'demo@guanxi.dev', password: 'guanxi-demo' } as const;
@@ -67,6 +68,7 @@ export async function seedDemo(database: Database): Promise<{ workspaceId: strin
       await createContact(tx, ctx, { name, company, title, email, phone, ownerId: owners[i % owners.length]!.id });
     }
     await seedPoolDemo(tx, ctx);
+    await seedKnowledgeDemo(tx, ctx);
   });
   return { workspaceId };
 }

@@ -37,8 +37,6 @@ beforeAll(async () => {
   await asA('POST', '/api/v1/calendar/feed', {});
   const deal = (await asA('POST', '/api/v1/opportunities', { name: '华为 5G', accountId: account.id, contactId: contact.id })).json();
   await t.app.inject({ method: 'PUT', url: `/api/v1/opportunities/${deal.id}/contacts/${contact.id}`, headers: { cookie: a.cookie }, payload: { role: 'decision_maker' } });
-  // A quote of the deal (its lines come with it).
-  await asA('POST', `/api/v1/opportunities/${deal.id}/quotes`, {});
   await asA('POST', '/api/v1/leads', { name: '线索', company: '线索公司' });
   await asA('POST', '/api/v1/teams', { name: 'A 团队', region: '华东' });
   await asA('POST', '/api/v1/lead-assignment-rules', { name: '全部', assignees: [a.userId] });
@@ -58,6 +56,11 @@ beforeAll(async () => {
   const report = (await asA('POST', '/api/v1/reports', { name: '商机数', definition: { objectType: 'opportunities', measures: [{ aggregate: 'count' }] } })).json();
   const dashboard = (await asA('POST', '/api/v1/dashboards', { name: '看板' })).json();
   await asA('POST', `/api/v1/dashboards/${dashboard.id}/tiles`, { reportId: report.id });
+  // A published knowledge-base article in a category (a kept version and a vote come with it).
+  const kbCategory = (await asA('POST', '/api/v1/knowledge/categories', { names: { 'zh-CN': '常见问题' } })).json();
+  const article = (await asA('POST', '/api/v1/knowledge/articles', { categoryId: kbCategory.id, translations: [{ language: 'zh-CN', title: '打印机卡纸', body: '打开前盖。' }] })).json();
+  await asA('POST', `/api/v1/knowledge/articles/${article.id}/publish`, {});
+  await asA('POST', `/api/v1/knowledge/articles/${article.id}/votes`, { helpful: true });
   // A synced IMAP mailbox (nothing listens on port 1: no sync ever reaches a server).
   await asA('POST', '/api/v1/mailboxes', { personal: false, address: 'sales@a.example', host: '127.0.0.1', port: 1, tls: 'none', username: 'sales@a.example', password: 'imap secret' });
   // A public pool with one account waiting in it and one claimed from it (their pool history comes with them).

@@ -25,6 +25,8 @@ import { TelephonySettings } from '../modules/settings/TelephonySettings';
 import { CallScriptsSettings } from '../modules/calls/CallScriptsSettings';
 import { WebhooksSettings } from '../modules/settings/webhooks/WebhooksSettings';
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
+import { BusinessHoursSettings } from '../modules/settings/BusinessHoursSettings';
+import { KnowledgePage } from '../modules/service/knowledge/KnowledgePage';
 import { TasksPage } from '../modules/tasks/TasksPage';
 import { PriceBookPage } from '../modules/catalog/PriceBookPage';
 import { PriceBooks } from '../modules/catalog/PriceBooks';
@@ -102,6 +104,7 @@ export const router = createBrowserRouter([
               { path: '/price-books', element: <PriceBooks /> },
               { path: '/price-books/:id', element: <PriceBookPage /> },
               { path: '/calendar', element: <CalendarPage /> },
+              { path: '/knowledge', element: <KnowledgePage /> },
               { path: '/forms', children: [{ index: true, element: <FormsPage /> }, { path: 'new', element: <FormEditor /> }, { path: ':id', element: <FormEditor /> }] },
               {
                 path: '/settings',
@@ -121,6 +124,7 @@ export const router = createBrowserRouter([
                   { path: 'lead-rules', element: <LeadRulesSettings /> },
                   { path: 'pools', element: <PoolSettings /> },
                   { path: 'sla', element: <SlaSettings /> },
+                  { path: 'business-hours', element: <BusinessHoursSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
               },

@@ -5,6 +5,8 @@ import { registerLinkableRecord } from '../../platform/records/linkable.js';
 import { registerViewableList } from '../../platform/views/views.service.js';
 import { onInboundEmail } from '../interactions/index.js';
 import { caseRoutes, serviceConfigRoutes } from './cases.routes.js';
+import { businessCalendarRoutes } from './business-calendar.routes.js';
+import { knowledgeRoutes } from './knowledge.routes.js';
 import { caseListSpec, getCase, onCaseChanged } from './cases.service.js';
 import { cases } from './cases.tables.js';
 import { supportMailHandler } from './case-email.service.js';
@@ -12,8 +14,6 @@ import { slaRoutes } from './sla.routes.js';
 import { refreshCaseSla } from './sla.service.js';
 import { sweepSlaClocks } from './sla.sweep.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
-import { stationRoutes } from './stations.routes.js';
-import { workOrderRoutes } from './work-orders.routes.js';
 import './overview.js';
 
 registerCustomizableObject('cases');
@@ -33,13 +33,16 @@ onCaseChanged(refreshCaseSla);
 export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(serviceConfigRoutes);
   await app.register(caseRoutes);
-  await app.register(stationRoutes);
-  await app.register(workOrderRoutes);
   await app.register(slaRoutes);
+  await app.register(knowledgeRoutes);
+  await app.register(businessCalendarRoutes);
   // SLA warnings and breaches: a minute late at most.
   runPeriodically(app, 'sla clocks', 60_000, () => sweepSlaClocks(app.database, (message) => app.realtime.publish(message)));
 };
 export { caseSearchProvider } from './cases.search.js';
 export { getCase, listCases, caseHistory, type Case } from './cases.service.js';
 export { createCase, createCases } from './case-work.service.js';
-export { recordStationRating } from './stations.service.js';
+export { suggestArticles, searchPublicArticles, readPublicArticle, type ArticleHit } from './knowledge-search.service.js';
+export { workspaceCalendar } from './business-calendar.service.js';
+export { seedKnowledgeDemo } from './knowledge.demo.js';
+export { addBusinessTime, businessMinutesBetween, isOpenAt, type BusinessCalendar, type Pause } from './business-calendar.js';

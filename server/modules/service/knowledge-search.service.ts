@@ -47,7 +47,7 @@ interface RankOptions {
  * Published articles ranked for a query. Candidates come from the GIN index (`search_terms && terms`);
  * each query term weighs its rarity among them (idf), a title match three times a body match; a search
  * result must cover at least half of the query. Translations of one article count once, shown in the
- * reader's language when that translation matched.
+ * reader's language when that translation matched too.
  */
 async function rankArticles(tx: Executor, query: string, options: RankOptions): Promise<ArticleHit[]> {
   const plan = planQuery(query);
@@ -76,11 +76,12 @@ async function rankArticles(tx: Executor, query: string, options: RankOptions): 
   const byArticle = new Map<string, { language: Locale; score: number }[]>();
   for (const c of scored) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
   const preference = languagePreference(options.language);
-  // An article scores its best translation, shown in the most preferred language that scored nearly as well.
+  // An article scores its best translation and is shown in the reader's most preferred language that matched too:
+  // a Taiwanese reader who typed the mainland word 打印机 still reads the zh-TW text.
   const best = new Map(
     [...byArticle].map(([id, list]) => {
       const max = Math.max(...list.map((c) => c.score));
-      const shown = list.filter((c) => c.score >= max / 1.2).sort((a, b) => preference.indexOf(a.language) - preference.indexOf(b.language))[0]!;
+      const shown = [...list].sort((a, b) => preference.indexOf(a.language) - preference.indexOf(b.language))[0]!;
       return [id, { language: shown.language, score: max }];
     }),
   );

@@ -16,11 +16,11 @@ import {
   SuggestQuery,
   UpdateArticleBody,
   UpdateCategoryBody,
-  VersionParams,
+  RestoreBody,
   VersionSchema,
   VoteBody,
 } from './knowledge.schema.js';
-import { countView, createArticle, deleteArticle, getArticle, getVersion, listArticles, listVersions, restoreVersion, setArticleStatus, updateArticle, voteOnArticle } from './knowledge.service.js';
+import { countView, createArticle, deleteArticle, getArticle, listArticles, listVersions, restoreVersion, setArticleStatus, updateArticle, voteOnArticle } from './knowledge.service.js';
 
 const tags = ['knowledge'];
 const conflict = { 409: Type.Ref('Problem') };
@@ -69,16 +69,13 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/knowledge/articles/:id/unpublish', { schema: { tags, summary: 'Back to draft (knowledge.publish)', params: IdParams, response: { 200: ArticleSchema, ...errorResponses } } }, (request) =>
     asCaller(request, (tx, ctx) => setArticleStatus(tx, ctx, request.params.id, 'draft')),
   );
-  app.get('/knowledge/articles/:id/versions', { schema: { tags, summary: "An article's kept versions, newest first", params: IdParams, response: { 200: Type.Object({ data: Type.Array(VersionSchema) }), ...errorResponses } } }, async (request) => ({
+  app.get('/knowledge/articles/:id/versions', { schema: { tags, summary: "An article's kept versions with their text, newest first", params: IdParams, response: { 200: Type.Object({ data: Type.Array(VersionSchema) }), ...errorResponses } } }, async (request) => ({
     data: await asCaller(request, (tx, ctx) => listVersions(tx, ctx, request.params.id)),
   }));
-  app.get('/knowledge/articles/:id/versions/:version', { schema: { tags, summary: 'One kept version', params: VersionParams, response: { 200: VersionSchema, ...errorResponses } } }, (request) =>
-    asCaller(request, (tx, ctx) => getVersion(tx, ctx, request.params.id, request.params.version)),
-  );
   app.post(
-    '/knowledge/articles/:id/versions/:version/restore',
-    { schema: { tags, summary: 'Make a kept version the current text', description: 'An edit like any other: a published article keeps the result as a new version.', params: VersionParams, response: { 200: ArticleSchema, ...errorResponses } } },
-    (request) => asCaller(request, (tx, ctx) => restoreVersion(tx, ctx, request.params.id, request.params.version)),
+    '/knowledge/articles/:id/restore',
+    { schema: { tags, summary: 'Make a kept version the current text', description: 'An edit like any other: a published article keeps the result as a new version.', params: IdParams, body: RestoreBody, response: { 200: ArticleSchema, ...errorResponses } } },
+    (request) => asCaller(request, (tx, ctx) => restoreVersion(tx, ctx, request.params.id, request.body.version)),
   );
   app.post('/knowledge/articles/:id/votes', { schema: { tags, summary: 'Was this helpful? (one answer per member, changeable)', params: IdParams, body: VoteBody, response: { 200: ArticleSchema, ...errorResponses } } }, (request) =>
     asCaller(request, (tx, ctx) => voteOnArticle(tx, ctx, request.params.id, request.body.helpful)),

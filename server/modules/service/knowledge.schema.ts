@@ -117,5 +117,5 @@ export const VersionSchema = Type.Object({
     translations: Type.Array(Type.Object({ language: Language, title: Type.String(), body: Type.String() })),
   }),
 });
-export const VersionParams = Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }, { additionalProperties: false });
+export const RestoreBody = Type.Object({ version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }, { additionalProperties: false });
 export const VoteBody = Type.Object({ helpful: Type.Boolean() }, { additionalProperties: false });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
+import { inWorkspace } from '../../db/transaction.js';
 import { readPublicArticle, searchPublicArticles } from './knowledge-search.service.js';
+import { seedKnowledgeDemo } from './knowledge.demo.js';
 import { highlight, planQuery, searchTermsOf } from './knowledge.search.js';
 
 let t: TestApp;
@@ -92,8 +94,10 @@ describe('searching articles', () => {
   it('matches traditional queries and shows the reader’s language', async () => {
     const [hit] = await search('印表機卡紙');
     expect(hit!.id).toBe(printer);
-    // 打印機 is the mainland word in traditional characters: the zh-CN text matches it best.
-    expect((await search('打印機卡紙怎麼辦'))[0]!.id).toBe(printer);
+    // 打印機 is the mainland word in traditional characters: the zh-CN text matches it best, the zh-TW one (卡紙) too.
+    expect((await search('打印機卡紙怎麼辦'))[0]).toMatchObject({ id: printer, language: 'zh-CN' });
+    const mainlandWord = (await call('GET', `/knowledge/search?q=${encodeURIComponent('打印機卡紙怎麼辦')}&language=zh-TW`)).json().data[0];
+    expect(mainlandWord).toMatchObject({ id: printer, language: 'zh-TW', title: '印表機卡紙的處理方法' });
     // Where both Chinese texts match as well, the reader's own is shown.
     const zhTw = await call('GET', `/knowledge/search?q=${encodeURIComponent('卡紙的處理方法')}&language=zh-TW`);
     const [twHit] = zhTw.json().data as Hit[];
@@ -148,12 +152,12 @@ describe('articles, versions and permissions', () => {
     expect(edited.json()).toMatchObject({ version: 2, status: 'published' });
     const versions = (await call('GET', `/knowledge/articles/${a.id}/versions`)).json().data;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    expect((await call('GET', `/knowledge/articles/${a.id}/versions/1`)).json().content.translations).toEqual([{ language: 'zh-CN', title: '重置密码', body: '第一版' }]);
-    const restored = (await call('POST', `/knowledge/articles/${a.id}/versions/1/restore`)).json();
+    expect(versions[1].content.translations).toEqual([{ language: 'zh-CN', title: '重置密码', body: '第一版' }]);
+    const restored = (await call('POST', `/knowledge/articles/${a.id}/restore`, { version: 1 })).json();
     expect(restored.version).toBe(3);
     expect(restored.translations.map((x: { body: string }) => x.body)).toEqual(['第一版']);
     expect((await search('reset password')).map((h) => h.id)).not.toContain(a.id);
-    expect((await call('GET', `/knowledge/articles/${a.id}/versions/9`)).statusCode).toBe(404);
+    expect((await call('POST', `/knowledge/articles/${a.id}/restore`, { version: 9 })).statusCode).toBe(404);
   });
 
   it('lets agents write drafts but not publish or change published articles; others only read published ones', async () => {
@@ -200,5 +204,18 @@ describe('categories', () => {
     await call('PATCH', `/knowledge/articles/${printer}`, { categoryId: null });
     expect((await call('DELETE', `/knowledge/categories/${child.id}`)).statusCode).toBe(204);
     expect((await call('GET', '/knowledge/categories')).json().data.map((c: { id: string }) => c.id)).toEqual([parent.id]);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds articles in three languages that search finds, and the 2026 holidays', async () => {
+    const demo = await signUpWorkspace(t.app, 'Demo 演示');
+    await inWorkspace(t.database.db, demo.workspaceId, (tx) =>
+      seedKnowledgeDemo(tx, { workspaceId: demo.workspaceId, userId: demo.userId, apiKeyId: null, role: 'admin', teamId: null, locale: 'zh-CN', timeZone: 'Asia/Shanghai', country: 'CN' }),
+    );
+    const [hit] = await searchPublicArticles(t.app.database, demo.workspaceId, 'zh-TW', '打印机卡纸怎么办');
+    expect(hit).toMatchObject({ title: '印表機卡紙的處理方法', language: 'zh-TW' });
+    expect((await search('forgot password', demo))[0]!.title).toBe('Resetting a forgotten password');
+    expect((await call('GET', '/business-calendar', undefined, demo)).json().days.length).toBeGreaterThan(30);
   });
 });

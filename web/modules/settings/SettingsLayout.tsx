@@ -5,7 +5,7 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'sla', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'business-hours', 'sla', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
@@ -19,6 +19,7 @@ const LABELS: Record<(typeof SECTIONS)[number], string> = {
   sales: 'settings.tabs.sales',
   'lead-rules': 'settings.tabs.leadRules',
   pools: 'pools.settings.tab',
+  'business-hours': 'businessHours.tab',
   sla: 'settings.tabs.sla',
   'audit-log': 'settings.tabs.auditLog',
 };
