@@ -1,4 +1,5 @@
 import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ShoppingCartOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { ReadOutlined } from '@ant-design/icons';
 import { RiseOutlined } from '@ant-design/icons';
@@ -20,6 +21,7 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'leads', path: '/leads', icon: <AimOutlined />, label: 'leads.nav' },
   { key: 'pools', path: '/pools', icon: <InboxOutlined />, label: 'pools.nav' },
   { key: 'opportunities', path: '/opportunities', icon: <FundOutlined />, label: 'sales.nav' },
+  { key: 'orders', path: '/orders', icon: <ShoppingCartOutlined />, label: 'orders.nav' },
   { key: 'sales', path: '/sales/analysis', icon: <BarChartOutlined />, label: 'analysis.nav' },
   { key: 'reports', path: '/reports', icon: <PieChartOutlined /> },
   { key: 'analytics', path: '/analytics/value', icon: <RiseOutlined />, label: 'nav.customerValue' },

@@ -43,6 +43,9 @@ import { CustomerValuePage } from '../modules/analytics/CustomerValuePage';
 import { LeadPage } from '../modules/sales/leads/LeadPage';
 import { LeadRulesSettings } from '../modules/sales/leads/LeadRulesSettings';
 import { LeadsPage } from '../modules/sales/leads/LeadsPage';
+import { OrderImportPage } from '../modules/sales/orders/OrderImportPage';
+import { OrderPage } from '../modules/sales/orders/OrderPage';
+import { OrdersPage } from '../modules/sales/orders/OrdersPage';
 import { PoolSettings } from '../modules/sales/pools/PoolSettings';
 import { PoolsPage } from '../modules/sales/pools/PoolsPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
@@ -89,6 +92,9 @@ export const router = createBrowserRouter([
               { path: '/pools', element: <PoolsPage /> },
               { path: '/opportunities', element: <OpportunitiesPage /> },
               { path: '/opportunities/:id', element: <OpportunityPage /> },
+              { path: '/orders', element: <OrdersPage /> },
+              { path: '/orders/import', element: <OrderImportPage /> },
+              { path: '/orders/:id', element: <OrderPage /> },
               { path: '/sales/analysis', element: <SalesAnalysisPage /> },
               { path: '/reports', element: <ReportsPage /> },
               { path: '/analytics/value', element: <CustomerValuePage /> },

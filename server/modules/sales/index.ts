@@ -14,6 +14,8 @@ import { opportunityRoutes, pipelineRoutes } from './sales.routes.js';
 import { analysisRoutes } from './analysis.routes.js';
 import { opportunityImportRoutes } from './opportunities-import.routes.js';
 import { orderRoutes } from './orders.routes.js';
+import { orderListSpec } from './orders.service.js';
+import { orders } from './orders.tables.js';
 import { orderImportRoutes } from './orders-import.routes.js';
 import { quoteRoutes } from './quotes.routes.js';
 import { snapshotDueForecasts } from './forecast.service.js';
@@ -28,6 +30,7 @@ registerCustomizableObject('opportunities');
 registerViewableList('opportunities', opportunityListSpec, opportunities.custom);
 registerCustomizableObject('leads');
 registerCustomizableObject('orders');
+registerViewableList('orders', orderListSpec, orders.custom);
 registerViewableList('leads', leadListSpec, leads.custom);
 registerLinkableRecord('opportunity', {
   titleOf: async (tx, ctx, id) => (await getOpportunity(tx, ctx, id)).name,

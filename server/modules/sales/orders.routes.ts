@@ -93,6 +93,6 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   app.post('/orders/:id/restore', { schema: { tags, summary: 'Restore an order from the recycle bin', params: IdParams, response: { 200: OrderSchema, ...errorResponses } } }, async (request) => {
     const order = await asCaller(request, (tx, ctx) => restoreOrder(tx, ctx, request.params.id));
-    return { ...order, customerName: null };
+    return { ...order, name: order.number, customerName: null };
   });
 };

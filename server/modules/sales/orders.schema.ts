@@ -81,7 +81,7 @@ const orderFields = {
   createdAt: Timestamp,
   updatedAt: Timestamp,
 };
-export const OrderSchema = Type.Object({ ...orderFields, customerName: Nullable(Type.String({ description: 'The account’s name, else the contact’s.' })) });
+export const OrderSchema = Type.Object({ ...orderFields, name: Type.String({ description: 'The number again: the title record lists and boards show.' }), customerName: Nullable(Type.String({ description: 'The account’s name, else the contact’s.' })) });
 export const OrderWithLinesSchema = Type.Object({ ...orderFields, lines: Type.Array(OrderLineSchema) });
 export const DeletedOrderSchema = Type.Object({ ...orderFields, deletedAt: Timestamp, deletedBy: Nullable(Uuid) });
 export const OrderListQuery = ListQuery;

@@ -298,5 +298,5 @@ export async function listOrdersNamed(tx: Executor, ctx: RequestContext, params:
     union all
     select id, name from contacts where workspace_id = ${ctx.workspaceId} and id in ${contactIds.length ? contactIds : [null]}`)) as unknown as { rows: { id: string; name: string }[] };
   const names = new Map(rows.map((r) => [r.id, r.name]));
-  return { ...page, data: page.data.map((o) => ({ ...o, customerName: names.get(o.accountId ?? o.contactId ?? '') ?? null })) };
+  return { ...page, data: page.data.map((o) => ({ ...o, name: o.number, customerName: names.get(o.accountId ?? o.contactId ?? '') ?? null })) };
 }

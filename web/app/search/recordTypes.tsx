@@ -1,4 +1,4 @@
-import { AimOutlined, BankOutlined, FileOutlined, FundOutlined, ShoppingOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, FileOutlined, FundOutlined, ShoppingCartOutlined, ShoppingOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 interface RecordType {
@@ -14,6 +14,7 @@ export const RECORD_TYPES: Record<string, RecordType | undefined> = {
   opportunity: { path: (id) => `/opportunities/${id}`, icon: <FundOutlined /> },
   lead: { path: (id) => `/leads/${id}`, icon: <AimOutlined /> },
   product: { path: (id) => `/products/${id}`, icon: <ShoppingOutlined /> },
+  order: { path: (id) => `/orders/${id}`, icon: <ShoppingCartOutlined /> },
 };
 
 export const UNKNOWN_TYPE_ICON = <FileOutlined />;
