@@ -38,6 +38,7 @@ export interface Pause {
 }
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** Looking further than this for open time means the calendar has none: fail instead of looping. */
 const MAX_SEARCH_DAYS = 366 * 5;
@@ -73,12 +74,33 @@ function offsetAt(timeZone: string, instant: number): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+const steadyOffsets = new Map<string, number | null>();
+/**
+ * The zone's offset for every wall time of a local date and the two days after (ranges run overnight), or null
+ * when it changes around then. Offsets lie within −12 h…+14 h and no zone changes twice in three days, so equal
+ * offsets at both ends of the window mean one offset throughout: two Intl calls per date instead of three per
+ * range edge — a year of arithmetic stays in milliseconds.
+ */
+function steadyOffset(timeZone: string, date: number): number | null {
+  const key = `${timeZone} ${date}`;
+  let value = steadyOffsets.get(key);
+  if (value === undefined) {
+    const before = offsetAt(timeZone, date - 14 * HOUR);
+    value = before === offsetAt(timeZone, date + 2 * DAY + 14 * HOUR) ? before : null;
+    if (steadyOffsets.size > 50_000) steadyOffsets.clear();
+    steadyOffsets.set(key, value);
+  }
+  return value;
+}
+
 /**
  * The instant of a local wall-clock time. A time skipped by a daylight-saving jump is moved forward by the
  * jump (02:30 on a spring-forward night is 03:30), as Temporal's "compatible" does; a time that happens
  * twice (autumn) is its first occurrence.
  */
 export function localToInstant(timeZone: string, localAsUtc: number): number {
+  const steady = steadyOffset(timeZone, localAsUtc - (((localAsUtc % DAY) + DAY) % DAY));
+  if (steady !== null) return localAsUtc - steady;
   const first = offsetAt(timeZone, localAsUtc);
   const t1 = localAsUtc - first;
   const o1 = offsetAt(timeZone, t1);
