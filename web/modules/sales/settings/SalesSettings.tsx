@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/useCan';
 import { CloseReasonsCard } from './CloseReasonsCard';
+import { QuoteSettingsCard } from '../quotes/QuoteSettingsCard';
 import { PipelinesCard } from './PipelinesCard';
 import { StagesEditor } from './StagesEditor';
 import { usePipelines } from '../useSales';
 
-/** Settings → Sales: pipelines and their stages, win and loss reasons (for those with `sales.configure`). */
+/** Settings → Sales: pipelines and their stages, win and loss reasons, quote rules (for those with `sales.configure`). */
 export function SalesSettings() {
   const { t } = useTranslation();
   const mayConfigure = useCan('sales.configure');
@@ -20,6 +21,7 @@ export function SalesSettings() {
       <PipelinesCard pipelines={pipelines} editing={chosen?.id ?? null} onEdit={setEditing} />
       {chosen && <StagesEditor key={`${chosen.id}-${chosen.stages.map((s) => s.id).join()}`} pipeline={chosen} />}
       <CloseReasonsCard />
+      <QuoteSettingsCard />
     </Flex>
   );
 }
