@@ -6,7 +6,7 @@ import type { RequestContext } from '../platform/auth/context.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { memberships, users, workspaces } from '../platform/tenancy/tenancy.tables.js';
 import { createContact } from '../modules/customers/index.js';
-import { seedPoolDemo } from '../modules/sales/index.js';
+import { seedOrdersDemo, seedPoolDemo } from '../modules/sales/index.js';
 import { seedKnowledgeDemo } from '../modules/service/index.js';
 import { uuidv7 } from 'uuidv7';
 
@@ -68,6 +68,7 @@ export async function seedDemo(database: Database): Promise<{ workspaceId: strin
       await createContact(tx, ctx, { name, company, title, email, phone, ownerId: owners[i % owners.length]!.id });
     }
     await seedPoolDemo(tx, ctx);
+    await seedOrdersDemo(tx, ctx);
     await seedKnowledgeDemo(tx, ctx);
   });
   return { workspaceId };

@@ -90,3 +90,4 @@ export { forecast, type ForecastRow } from './forecast.service.js';
 export { winLoss } from './analysis.service.js';
 export { changeOrderStatus, createOrder, getOrder, getOrderWithLines, listOrders, type Order, type OrderInput, type OrderLine, type OrderLineInput, type OrderWithLines } from './orders.service.js';
 export { purchaseLines } from './purchase-lines.js';
+export { seedOrdersDemo } from './orders.demo.js';
