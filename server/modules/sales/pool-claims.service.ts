@@ -144,6 +144,7 @@ export async function claimRecords(tx: Executor, ctx: RequestContext, poolId: st
         .where(and(eq(poolRecords.workspaceId, ctx.workspaceId), eq(poolRecords.recordType, pool.recordType), eq(poolRecords.poolId, pool.id), inArray(poolRecords.recordId, candidates)))
         .returning({ id: poolRecords.recordId })) as { id: string }[])
     : [];
+  // A row whose record got an owner some other way, or went to the recycle bin, is not handed over: it leaves the pool.
   const claimed = await RECORDS[pool.recordType].handOver(tx, ctx, taken.map((t) => t.id), { from: null, to: me, action: 'claim' });
   const quota = await quotaOf(tx, ctx, now);
   if (quota.maxHeld !== null && quota.held + claimed.length > quota.maxHeld) {

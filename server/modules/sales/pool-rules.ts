@@ -2,7 +2,8 @@ import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { PoolRecordType, PoolReturnRule } from '../../../contracts/pools.js';
 import type { Database, Executor } from '../../db/client.js';
 import { asSystem, inWorkspace } from '../../db/transaction.js';
-import { contextOfIntegration } from '../../platform/auth/context-loader.js';
+import type { Locale } from '../../../contracts/roles.js';
+import { contextOfIntegration, contextOfMember } from '../../platform/auth/context-loader.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -78,6 +79,10 @@ const BATCH = 500;
  * (reminded at once) and a notice on their open pages.
  */
 async function sweepPool(database: Database, ctx: RequestContext, pool: Pool, now: Date, outcome: SweepOutcome): Promise<void> {
+  // Warning tasks are titled in each holder's language: their contexts are read before the batches' transactions.
+  const holders = await inWorkspace(database.db, ctx.workspaceId, (tx) => tx.selectDistinct({ userId: poolClaims.userId }).from(poolClaims).where(and(eq(poolClaims.workspaceId, ctx.workspaceId), eq(poolClaims.poolId, pool.id))));
+  const locales = new Map<string, Locale>();
+  for (const { userId } of holders) locales.set(userId, (await contextOfMember(database, ctx.workspaceId, userId))?.locale ?? ctx.locale);
   for (let after: string | null = null; ; ) {
     const last: string | null = await inWorkspace(database.db, ctx.workspaceId, async (tx) => {
       const claims = await tx
@@ -86,7 +91,7 @@ async function sweepPool(database: Database, ctx: RequestContext, pool: Pool, no
         .where(and(eq(poolClaims.workspaceId, ctx.workspaceId), eq(poolClaims.poolId, pool.id), after ? gt(poolClaims.recordId, after) : undefined))
         .orderBy(asc(poolClaims.recordId))
         .limit(BATCH);
-      for (const standing of await standingOf(tx, ctx, pool, claims)) await apply(tx, ctx, pool, standing, now, outcome);
+      for (const standing of await standingOf(tx, ctx, pool, claims)) await apply(tx, ctx, pool, standing, now, outcome, locales.get(standing.claim.userId) ?? ctx.locale);
       return claims.length === BATCH ? claims.at(-1)!.recordId : null;
     });
     if (!last) return;
@@ -94,7 +99,7 @@ async function sweepPool(database: Database, ctx: RequestContext, pool: Pool, no
   }
 }
 
-async function apply(tx: Executor, ctx: RequestContext, pool: Pool, standing: ClaimStanding, now: Date, outcome: SweepOutcome): Promise<void> {
+async function apply(tx: Executor, ctx: RequestContext, pool: Pool, standing: ClaimStanding, now: Date, outcome: SweepOutcome, locale: Locale): Promise<void> {
   const { claim } = standing;
   const key = and(eq(poolClaims.workspaceId, ctx.workspaceId), eq(poolClaims.recordType, claim.recordType), eq(poolClaims.recordId, claim.recordId));
   const event = { recordType: claim.recordType, recordId: claim.recordId, poolId: pool.id, userId: claim.userId };
@@ -123,7 +128,7 @@ async function apply(tx: Executor, ctx: RequestContext, pool: Pool, standing: Cl
   if (now.getTime() < warnFrom || claim.warnedFor?.getTime() === standing.dueAt.getTime()) return;
   await tx.update(poolClaims).set({ warnedFor: standing.dueAt }).where(key);
   await recordPoolEvents(tx, ctx, [{ ...event, kind: 'warned', rule: standing.rule, dueAt: standing.dueAt }], now);
-  const t = translator(ctx.locale);
+  const t = translator(locale);
   // A deactivated owner gets no task (refused as owner); the warning and the return still happen.
   await createTask(tx, ctx, {
     title: t(`pools.warningTask.${standing.rule}`, { name: standing.name, pool: pool.name }),

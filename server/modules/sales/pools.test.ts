@@ -125,6 +125,7 @@ describe('public pool', () => {
   it('warns before the follow-up deadline, moves it after a follow-up, then returns the record (fixed clocks)', async () => {
     const ws = await signUpWorkspace(t.app, 'rules');
     const sales = await addMember(t.app, ws, 'sales');
+    expect((await call(sales, 'PATCH', '/me', { locale: 'zh-TW' })).statusCode).toBe(200);
     const { pool, ids } = await poolWith(ws, 'account', 1, { followUpDays: 10, warnDays: 3 });
     const day = (n: number) => new Date(Date.UTC(2031, 2, 1 + n, 9));
     await as(sales, (tx, ctx) => claimRecords(tx, ctx, pool.id, ids, day(0)));
@@ -137,6 +138,8 @@ describe('public pool', () => {
     const tasks = (await call(sales, 'GET', `/tasks?filter=recordId:eq:${ids[0]}`)).json().data;
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ ownerId: sales.userId, dueAt: day(10).toISOString(), priority: 'high' });
+    // In the holder's language (zh-TW here; the workspace's is zh-CN).
+    expect(tasks[0].title).toContain('跟進');
 
     // A call on day 9 moves the deadline to day 19.
     const logged = await call(sales, 'POST', '/interactions', { type: 'call', channel: 'phone', direction: 'outbound', occurredAt: day(9).toISOString(), links: [{ recordType: 'account', recordId: ids[0] }] });
