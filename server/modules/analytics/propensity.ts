@@ -29,6 +29,13 @@ export interface Recommendation {
   because: Rule;
 }
 
+/** Most cells of the flat pair-count array (16M: 64 MB). */
+const DENSE_PAIRS = 16_000_000;
+
+function* denseEntries(counts: Uint32Array): Generator<[number, number]> {
+  for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) yield [key, counts[key]!];
+}
+
 const byStrength = (a: Rule, b: Rule) => b.confidence - a.confidence || b.lift - a.lift || b.together - a.together || (a.to < b.to ? -1 : a.to > b.to ? 1 : a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
 
 /** Association rules X → Y with lift above 1 and at least `minTogether` common buyers, the strongest per X. */
@@ -52,24 +59,37 @@ export function learnRules(baskets: Map<string, Set<string>>, { minTogether = 2,
     }
     encoded.push(items.sort((a, b) => a - b));
   }
-  // Unordered pair counts, keyed i·P + j with i < j (a number key: several million pairs stay fast).
+  // Unordered pair counts at i·P + j with i < j: a flat typed array while P² stays small (a few thousand
+  // products: tens of MB, several times faster than a map), a map of number keys beyond.
   const P = products.length;
-  const pairs = new Map<number, number>();
+  const dense = P * P <= DENSE_PAIRS ? new Uint32Array(P * P) : null;
+  const sparse = new Map<number, number>();
   for (const items of encoded)
     for (let a = 0; a < items.length; a++)
       for (let b = a + 1; b < items.length; b++) {
         const key = items[a]! * P + items[b]!;
-        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+        if (dense) dense[key]!++;
+        else sparse.set(key, (sparse.get(key) ?? 0) + 1);
       }
+  const pairs: Iterable<[number, number]> = dense ? denseEntries(dense) : sparse;
   const customers = baskets.size;
+  // Per product X its strongest rules so far, best first: a candidate weaker than the last of a full list is
+  // dropped before it becomes an object (most pairs are).
   const rules = new Map<string, Rule[]>();
   const add = (x: number, y: number, together: number) => {
     const confidence = together / buyers[x]!;
     const lift = confidence / (buyers[y]! / customers);
     if (lift <= 1) return;
-    const list = rules.get(products[x]!) ?? [];
-    list.push({ from: products[x]!, to: products[y]!, together, support: together / customers, confidence, lift });
-    rules.set(products[x]!, list);
+    const from = products[x]!;
+    const list = rules.get(from) ?? [];
+    const last = list[perProduct - 1];
+    if (last && (confidence < last.confidence || (confidence === last.confidence && lift < last.lift))) return;
+    const rule = { from, to: products[y]!, together, support: together / customers, confidence, lift };
+    let at = list.length;
+    while (at > 0 && byStrength(rule, list[at - 1]!) < 0) at--;
+    list.splice(at, 0, rule);
+    if (list.length > perProduct) list.pop();
+    rules.set(from, list);
   };
   for (const [key, together] of pairs) {
     if (together < minTogether) continue;
@@ -78,7 +98,6 @@ export function learnRules(baskets: Map<string, Set<string>>, { minTogether = 2,
     add(i, j, together);
     add(j, i, together);
   }
-  for (const [product, list] of rules) rules.set(product, list.sort(byStrength).slice(0, perProduct));
   return rules;
 }
 

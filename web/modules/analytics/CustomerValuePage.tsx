@@ -23,25 +23,30 @@ export function CustomerValuePage() {
   const queryClient = useQueryClient();
   const mayRun = useCan('sales.configure');
   const [jobId, setJobId] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
   const overview = useQuery({ queryKey: [VALUE_KEY], queryFn: ({ signal }) => api.get<ValueOverview>(VALUE_KEY, undefined, signal) });
-  const run = async () => setJobId((await api.post<{ jobId: string }>('/analytics/value/runs', {})).jobId);
-  const runButton = mayRun && (
-    <Button type="primary" onClick={() => void run()} loading={Boolean(jobId)} data-testid="value-run">
-      {t('customerValue.run')}
-    </Button>
-  );
+  const run = async () => {
+    setRunning(true);
+    setJobId((await api.post<{ jobId: string }>('/analytics/value/runs', {})).jobId);
+  };
+  const runButton = (testId: string) =>
+    mayRun && (
+      <Button type="primary" onClick={() => void run()} loading={running} data-testid={testId}>
+        {t('customerValue.run')}
+      </Button>
+    );
   const summary = overview.data?.summary;
 
   return (
     <>
-      <PageHeader title={t('customerValue.title')} extra={runButton} />
+      <PageHeader title={t('customerValue.title')} extra={runButton('value-run')} />
       {jobId && (
         <Card size="small" style={{ marginBottom: 16 }}>
           <JobProgress
             key={jobId}
             jobId={jobId}
             onFinished={() => {
-              setJobId(null);
+              setRunning(false);
               void queryClient.invalidateQueries({ queryKey: ['/analytics'] });
               void queryClient.invalidateQueries({ queryKey: [VALUE_KEY] });
             }}
@@ -54,7 +59,7 @@ export function CustomerValuePage() {
         <Spin />
       ) : !summary || summary.customers === 0 ? (
         <Card>
-          <EmptyState title={t('customerValue.empty.title')} description={t(mayRun ? 'customerValue.empty.text' : 'customerValue.empty.textAsk')} action={runButton || undefined} testId="value-empty" />
+          <EmptyState title={t('customerValue.empty.title')} description={t(mayRun ? 'customerValue.empty.text' : 'customerValue.empty.textAsk')} action={runButton('value-run-empty') || undefined} testId="value-empty" />
         </Card>
       ) : (
         <>
