@@ -22,12 +22,13 @@ export function steps(context: AreaContext): Step[] {
         await page.getByTestId('kb-publish').click();
         await page.getByTestId('kb-save').click();
         // Saved: the article opens in its drawer, published as version 1.
-        const drawer = page.getByTestId('kb-article');
+        const drawer = page.locator('.ant-drawer-content').filter({ hasText: TITLE });
         await drawer.getByText('已发布').waitFor();
         await drawer.getByText('第 1 版').waitFor();
         await page.keyboard.press('Escape');
 
-        const search = page.getByTestId('kb-search').locator('input');
+        // antd puts the test id on the input itself (rc-input spreads data-* there), or on its wrapper in other versions.
+        const search = page.locator('input[data-testid="kb-search"], [data-testid="kb-search"] input').first();
         await search.fill('投影仪开不了机怎么办');
         await search.press('Enter');
         const first = page.getByTestId('kb-result').first();
@@ -49,10 +50,10 @@ export function steps(context: AreaContext): Step[] {
       run: async () => {
         const page = context.demoPage();
         await page.goto(`${context.baseUrl}/settings/business-hours`);
-        const days = page.getByTestId('bh-days');
-        await days.waitFor();
-        assert((await page.getByTestId('bh-week-0').inputValue()) === '09:00-18:00', 'Monday works 09:00-18:00');
-        await days.getByText('元旦').first().waitFor();
+        // The demo calendar holds the 2026 preset: its first rows are 元旦.
+        await page.locator('.ant-table').getByText('元旦').first().waitFor();
+        const monday = await page.locator('input[data-testid="bh-week-0"], [data-testid="bh-week-0"] input').first().inputValue();
+        assert(monday === '09:00-18:00', `Monday works 09:00-18:00, not: ${monday}`);
         await page.screenshot({ path: 'test-results/31-business-hours.png' });
       },
     },

@@ -16,5 +16,6 @@ export function HitText({ text, hits }: { text: string; hits: Hit[] }) {
     at = end;
   });
   parts.push(text.slice(at));
-  return <>{parts}</>;
+  // One element: inside a flex row, loose fragments would each become a spaced item.
+  return <span>{parts}</span>;
 }
