@@ -68,6 +68,11 @@ beforeAll(async () => {
   const pooled = [(await asA('POST', '/api/v1/accounts', { name: '公海客户', ownerId: null })).json().id, (await asA('POST', '/api/v1/accounts', { name: '公海客户二', ownerId: null })).json().id];
   await asA('POST', '/api/v1/pools/release', { recordType: 'account', recordIds: pooled, poolId: pool.id, reason: '入池' });
   await asA('POST', `/api/v1/pools/${pool.id}/claim`, { recordIds: [pooled[0]] });
+  // A case routed by a rule to a queue A's admin works in (agent profile, status history and a note come with it).
+  const caseQueue = (await asA('POST', '/api/v1/case-queues', { name: '维修组', memberIds: [a.userId] })).json();
+  await asA('POST', '/api/v1/case-routing-rules', { name: '全部', queueId: caseQueue.id });
+  const serviceCase = (await asA('POST', '/api/v1/cases', { subject: '打印机卡纸', channel: 'phone', contactId: contact.id, accountId: account.id, assign: true })).json();
+  await asA('POST', `/api/v1/cases/${serviceCase.id}/messages`, { kind: 'note', body: '老客户' });
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

@@ -2,6 +2,7 @@ import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSqu
 import { ShoppingCartOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { ReadOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined } from '@ant-design/icons';
 import { RiseOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,7 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
   { key: 'products', path: '/products', icon: <ShoppingOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },
+  { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'cases.nav' },
   { key: 'knowledge', path: '/knowledge', icon: <ReadOutlined />, label: 'knowledge.nav' },
   { key: 'forms', path: '/forms', icon: <FormOutlined />, label: 'forms.nav', action: 'forms.manage' },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },

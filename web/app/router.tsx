@@ -50,6 +50,10 @@ import { PoolSettings } from '../modules/sales/pools/PoolSettings';
 import { PoolsPage } from '../modules/sales/pools/PoolsPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
 import { SlaSettings } from '../modules/service/sla/SlaSettings';
+import { AgentConsolePage } from '../modules/service/cases/AgentConsolePage';
+import { CasePage } from '../modules/service/cases/CasePage';
+import { CasesPage } from '../modules/service/cases/CasesPage';
+import { ServiceSettings } from '../modules/service/cases/ServiceSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
@@ -111,6 +115,9 @@ export const router = createBrowserRouter([
               { path: '/price-books/:id', element: <PriceBookPage /> },
               { path: '/calendar', element: <CalendarPage /> },
               { path: '/knowledge', element: <KnowledgePage /> },
+              { path: '/cases', element: <CasesPage /> },
+              { path: '/cases/:id', element: <CasePage /> },
+              { path: '/service/console', element: <AgentConsolePage /> },
               { path: '/forms', children: [{ index: true, element: <FormsPage /> }, { path: 'new', element: <FormEditor /> }, { path: ':id', element: <FormEditor /> }] },
               {
                 path: '/settings',
@@ -129,6 +136,7 @@ export const router = createBrowserRouter([
                   { path: 'sales', element: <SalesSettings /> },
                   { path: 'lead-rules', element: <LeadRulesSettings /> },
                   { path: 'pools', element: <PoolSettings /> },
+                  { path: 'service', element: <ServiceSettings /> },
                   { path: 'sla', element: <SlaSettings /> },
                   { path: 'business-hours', element: <BusinessHoursSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },

@@ -38,6 +38,7 @@ const RoutingSchema = Type.Object({
 
 export const CaseSchema = Type.Object({
   id: Uuid,
+  name: Type.Optional(Type.String({ description: 'Lists only: the subject, under the name generic record lists show.' })),
   number: Type.Integer({ description: 'Per workspace; shown as <prefix>-000123.' }),
   ...fields,
   status: StringEnum(CASE_STATUSES),

@@ -154,7 +154,11 @@ export async function caseChanged(tx: Executor, ctx: RequestContext, caseId: str
 
 const records = ownedRecords<Case, CaseInput>({ table: cases, recordType: 'case', listSpec: caseListSpec, toColumns: caseColumns, customFieldsOf: 'cases', readScope: agentScope });
 
-export const listCases = (tx: Executor, ctx: RequestContext, params: ListParams) => records.list(tx, ctx, params);
+/** Cases, each with its subject also as `name` (generic record lists show a record by name). */
+export async function listCases(tx: Executor, ctx: RequestContext, params: ListParams) {
+  const page = await records.list(tx, ctx, params);
+  return { ...page, data: page.data.map((row) => ({ ...row, name: row.subject })) };
+}
 export const listDeletedCases = (tx: Executor, ctx: RequestContext, params: ListParams) => records.listDeleted(tx, ctx, params);
 export const getCase = records.get;
 /** Changes a case's fields (priority, type, account… which may change its SLA policy). */

@@ -45,4 +45,5 @@ export { createCase, createCases } from './case-work.service.js';
 export { suggestArticles, searchPublicArticles, readPublicArticle, type ArticleHit } from './knowledge-search.service.js';
 export { workspaceCalendar } from './business-calendar.service.js';
 export { seedKnowledgeDemo } from './knowledge.demo.js';
+export { seedCasesDemo } from './cases.demo.js';
 export { addBusinessTime, businessMinutesBetween, isOpenAt, type BusinessCalendar, type Pause } from './business-calendar.js';

@@ -1,4 +1,4 @@
-import { AimOutlined, BankOutlined, FileOutlined, FundOutlined, ShoppingCartOutlined, ShoppingOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, CustomerServiceOutlined, FileOutlined, FundOutlined, ShoppingCartOutlined, ShoppingOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 interface RecordType {
@@ -15,6 +15,7 @@ export const RECORD_TYPES: Record<string, RecordType | undefined> = {
   lead: { path: (id) => `/leads/${id}`, icon: <AimOutlined /> },
   product: { path: (id) => `/products/${id}`, icon: <ShoppingOutlined /> },
   order: { path: (id) => `/orders/${id}`, icon: <ShoppingCartOutlined /> },
+  case: { path: (id) => `/cases/${id}`, icon: <CustomerServiceOutlined /> },
 };
 
 export const UNKNOWN_TYPE_ICON = <FileOutlined />;

@@ -6,7 +6,7 @@ import type { Interaction, Page } from '../../app/types';
 
 /** The record whose timeline is shown and whom a new interaction is about. */
 export interface TimelineRecord {
-  recordType: 'contact' | 'account' | 'opportunity' | 'lead';
+  recordType: 'contact' | 'account' | 'opportunity' | 'lead' | 'case';
   recordId: string;
   name: string;
 }

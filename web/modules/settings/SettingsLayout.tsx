@@ -5,7 +5,7 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'business-hours', 'sla', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'service', 'business-hours', 'sla', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
@@ -20,6 +20,7 @@ const LABELS: Record<(typeof SECTIONS)[number], string> = {
   'lead-rules': 'settings.tabs.leadRules',
   pools: 'pools.settings.tab',
   'business-hours': 'businessHours.tab',
+  service: 'cases.settings.tab',
   sla: 'settings.tabs.sla',
   'audit-log': 'settings.tabs.auditLog',
 };
@@ -32,6 +33,7 @@ const NEEDS: Partial<Record<(typeof SECTIONS)[number], WorkspaceAction>> = {
   sales: 'sales.configure',
   'lead-rules': 'sales.configure',
   pools: 'sales.configure',
+  service: 'service.configure',
   sla: 'service.configure',
 };
 

@@ -11,7 +11,7 @@ import { TaskFormModal } from './TaskFormModal';
 import { TaskList } from './TaskList';
 
 interface TasksPanelProps {
-  record: { recordType: 'contact' | 'account' | 'opportunity' | 'lead'; recordId: string; name: string };
+  record: { recordType: 'contact' | 'account' | 'opportunity' | 'lead' | 'case'; recordId: string; name: string };
 }
 
 const LIMIT = 50;
