@@ -21,6 +21,7 @@ export const WORKSPACE_GRANTS: Record<Role, readonly WorkspaceAction[]> = {
   service: ['members.read', 'knowledge.write'],
   marketing: ['members.read'],
   read_only: ['members.read'],
+  station: [],
 };
 
 export const RECORD_GRANTS: Record<Role, Record<RecordAction, Scope>> = {
@@ -30,6 +31,8 @@ export const RECORD_GRANTS: Record<Role, Record<RecordAction, Scope>> = {
   service: { read: 'all', create: 'all', update: 'own', delete: 'none' },
   marketing: { read: 'all', create: 'all', update: 'own', delete: 'none' },
   read_only: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+  // Station staff own no customer records: they read the customer through their station's work orders only.
+  station: { read: 'own', create: 'none', update: 'none', delete: 'none' },
 };
 
 export function roleCan(role: Role, action: WorkspaceAction): boolean {

@@ -1,5 +1,6 @@
 /** Roles a member can hold in a workspace. Stable: stored in the database and used by the API. */
-export const ROLES = ['admin', 'manager', 'sales', 'service', 'marketing', 'read_only'] as const;
+/** `station`: staff of a service station, who see only their station's work orders (field service). */
+export const ROLES = ['admin', 'manager', 'sales', 'service', 'marketing', 'read_only', 'station'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Scopes an API key can carry. */

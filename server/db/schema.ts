@@ -26,4 +26,6 @@ export * from '../modules/sales/pools.tables.js';
 export * from '../modules/sales/orders.tables.js';
 export * from '../modules/sales/quotes.tables.js';
 export * from '../modules/service/cases.tables.js';
+export * from '../modules/service/stations.tables.js';
+export * from '../modules/service/work-orders.tables.js';
 export * from '../modules/service/sla.tables.js';

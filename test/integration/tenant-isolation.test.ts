@@ -73,6 +73,13 @@ beforeAll(async () => {
   await asA('POST', '/api/v1/case-routing-rules', { name: '全部', queueId: caseQueue.id });
   const serviceCase = (await asA('POST', '/api/v1/cases', { subject: '打印机卡纸', channel: 'phone', contactId: contact.id, accountId: account.id, assign: true })).json();
   await asA('POST', `/api/v1/cases/${serviceCase.id}/messages`, { kind: 'note', body: '老客户' });
+  // A repair case's work order dispatched to a station with a technician (its history and the settings row come with it).
+  const repairType = (await t.app.inject({ method: 'GET', url: '/api/v1/case-types', headers: { cookie: a.cookie } })).json().data.find((x: { key: string }) => x.key === 'repair').id;
+  const repairCase = (await asA('POST', '/api/v1/cases', { subject: '上门维修', channel: 'phone', typeId: repairType, contactId: contact.id })).json();
+  const station = (await asA('POST', '/api/v1/service-stations', { name: '朝阳服务站', province: '北京市', capacity: 3 })).json();
+  await asA('POST', `/api/v1/service-stations/${station.id}/technicians`, { userId: a.userId });
+  const workOrder = (await asA('POST', '/api/v1/work-orders', { caseId: repairCase.id })).json();
+  await asA('POST', `/api/v1/work-orders/${workOrder.id}/dispatch`, {});
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

@@ -6,6 +6,7 @@ import { CallPop } from '../modules/calls/CallPop';
 import { ClickToCallProvider } from '../modules/calls/ClickToCallProvider';
 import { TaskReminders } from '../modules/tasks/TaskReminders';
 import { QuoteNotifications } from '../modules/sales/quotes/QuoteNotifications';
+import { WorkOrderNotifications } from '../modules/service/field/WorkOrderNotifications';
 import { AppHeader } from './AppHeader';
 import { Brand } from './Brand';
 import { NavMenu } from './NavMenu';
@@ -68,6 +69,7 @@ export function AppLayout() {
           <CallPop />
           <TaskReminders />
           <QuoteNotifications />
+          <WorkOrderNotifications />
         </Layout>
       </ClickToCallProvider>
     </RealtimeProvider>

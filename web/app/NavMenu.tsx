@@ -4,6 +4,7 @@ import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { ReadOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined } from '@ant-design/icons';
 import { RiseOutlined } from '@ant-design/icons';
+import { ShopOutlined, ToolOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -30,11 +31,16 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
   { key: 'products', path: '/products', icon: <ShoppingOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },
+  { key: 'work-orders', path: '/work-orders', icon: <ToolOutlined />, label: 'field.nav.workOrders' },
+  { key: 'service-stations', path: '/service-stations', icon: <ShopOutlined />, label: 'field.nav.stations' },
   { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'cases.nav' },
   { key: 'knowledge', path: '/knowledge', icon: <ReadOutlined />, label: 'knowledge.nav' },
   { key: 'forms', path: '/forms', icon: <FormOutlined />, label: 'forms.nav', action: 'forms.manage' },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];
+
+/** A service station's staff work their station's queue only (their role reads no customer records). */
+const STATION_ITEMS = ['work-orders'];
 
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
@@ -53,7 +59,7 @@ export function NavMenu({ onNavigate }: NavMenuProps) {
       selectedKeys={[sectionOf(pathname)]}
       style={{ borderInlineEnd: 'none' }}
       onClick={onNavigate}
-      items={ITEMS.filter((item) => !item.action || can(role, item.action)).map((item) => ({
+      items={ITEMS.filter((item) => (!item.action || can(role, item.action)) && (role !== 'station' || STATION_ITEMS.includes(item.key))).map((item) => ({
         key: item.key,
         icon: item.icon,
         label: (

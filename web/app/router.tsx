@@ -55,6 +55,9 @@ import { CasePage } from '../modules/service/cases/CasePage';
 import { CasesPage } from '../modules/service/cases/CasesPage';
 import { ServiceSettings } from '../modules/service/cases/ServiceSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
+import { StationDashboardPage } from '../modules/service/field/StationDashboardPage';
+import { StationsPage } from '../modules/service/field/StationsPage';
+import { WorkOrdersPage } from '../modules/service/field/WorkOrdersPage';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
 import { AuthLayout } from './AuthLayout';
@@ -114,6 +117,9 @@ export const router = createBrowserRouter([
               { path: '/price-books', element: <PriceBooks /> },
               { path: '/price-books/:id', element: <PriceBookPage /> },
               { path: '/calendar', element: <CalendarPage /> },
+              { path: '/work-orders', element: <WorkOrdersPage /> },
+              { path: '/service-stations', element: <StationsPage /> },
+              { path: '/service-stations/dashboard', element: <StationDashboardPage /> },
               { path: '/knowledge', element: <KnowledgePage /> },
               { path: '/cases', element: <CasesPage /> },
               { path: '/cases/:id', element: <CasePage /> },

@@ -22,4 +22,5 @@ export { createProduct, createProducts } from './products.service.js';
 export { createProducts } from './products.service.js';
 export { priceOf, pricesOfProducts, defaultBookOf, getPriceBook, type PriceBook, type ProductPrice } from './price-books.service.js';
 export { priceLineItems, type LineItemProductInput, type PricedLineItem } from './line-items.service.js';
+export { assertCategory } from './categories.service.js';
 export { isCurrency, currencyDigits, MAX_UNIT_PRICE } from '../../../contracts/catalog.js';

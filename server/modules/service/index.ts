@@ -14,6 +14,8 @@ import { slaRoutes } from './sla.routes.js';
 import { refreshCaseSla } from './sla.service.js';
 import { sweepSlaClocks } from './sla.sweep.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
+import { stationRoutes } from './stations.routes.js';
+import { workOrderRoutes } from './work-orders.routes.js';
 import './overview.js';
 
 registerCustomizableObject('cases');
@@ -33,6 +35,8 @@ onCaseChanged(refreshCaseSla);
 export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(serviceConfigRoutes);
   await app.register(caseRoutes);
+  await app.register(stationRoutes);
+  await app.register(workOrderRoutes);
   await app.register(slaRoutes);
   await app.register(knowledgeRoutes);
   await app.register(businessCalendarRoutes);
@@ -47,3 +51,5 @@ export { workspaceCalendar } from './business-calendar.service.js';
 export { seedKnowledgeDemo } from './knowledge.demo.js';
 export { seedCasesDemo } from './cases.demo.js';
 export { addBusinessTime, businessMinutesBetween, isOpenAt, type BusinessCalendar, type Pause } from './business-calendar.js';
+export { recordStationRating } from './stations.service.js';
+export { seedFieldServiceDemo } from './stations.demo.js';
