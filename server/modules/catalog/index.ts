@@ -19,7 +19,6 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 export { productSearchProvider } from './products.search.js';
 export { getProduct, listProducts, productsByIds, productsBySkus, productsByNames, type Product } from './products.service.js';
 export { createProduct, createProducts } from './products.service.js';
-export { createProducts } from './products.service.js';
 export { priceOf, pricesOfProducts, defaultBookOf, getPriceBook, type PriceBook, type ProductPrice } from './price-books.service.js';
 export { priceLineItems, type LineItemProductInput, type PricedLineItem } from './line-items.service.js';
 export { assertCategory } from './categories.service.js';
