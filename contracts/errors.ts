@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'WORK_ORDER_NOT_REPAIR',
   'STATION_CANNOT_TAKE',
   'KB_CATEGORY_NOT_EMPTY',
+  'SURVEY_ANSWERED',
+  'SURVEY_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,6 +27,9 @@ import { WebhooksSettings } from '../modules/settings/webhooks/WebhooksSettings'
 import { WorkspaceSettings } from '../modules/settings/WorkspaceSettings';
 import { BusinessHoursSettings } from '../modules/settings/BusinessHoursSettings';
 import { KnowledgePage } from '../modules/service/knowledge/KnowledgePage';
+import { StationDashboardPage } from '../modules/service/field/StationDashboardPage';
+import { StationsPage } from '../modules/service/field/StationsPage';
+import { WorkOrdersPage } from '../modules/service/field/WorkOrdersPage';
 import { TasksPage } from '../modules/tasks/TasksPage';
 import { PriceBookPage } from '../modules/catalog/PriceBookPage';
 import { PriceBooks } from '../modules/catalog/PriceBooks';
@@ -50,14 +53,12 @@ import { PoolSettings } from '../modules/sales/pools/PoolSettings';
 import { PoolsPage } from '../modules/sales/pools/PoolsPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
 import { SlaSettings } from '../modules/service/sla/SlaSettings';
+import { SurveyPage } from '../modules/service/surveys/SurveyPage';
 import { AgentConsolePage } from '../modules/service/cases/AgentConsolePage';
 import { CasePage } from '../modules/service/cases/CasePage';
 import { CasesPage } from '../modules/service/cases/CasesPage';
 import { ServiceSettings } from '../modules/service/cases/ServiceSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
-import { StationDashboardPage } from '../modules/service/field/StationDashboardPage';
-import { StationsPage } from '../modules/service/field/StationsPage';
-import { WorkOrdersPage } from '../modules/service/field/WorkOrdersPage';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
 import { AuthLayout } from './AuthLayout';
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
           { path: '/forgot-password', element: <ForgotPassword /> },
           { path: '/reset-password', element: <ResetPassword /> },
           { path: '/invite/:token', element: <AcceptInvite /> },
+          { path: '/survey/:token', element: <SurveyPage /> },
         ],
       },
       {
@@ -117,13 +119,13 @@ export const router = createBrowserRouter([
               { path: '/price-books', element: <PriceBooks /> },
               { path: '/price-books/:id', element: <PriceBookPage /> },
               { path: '/calendar', element: <CalendarPage /> },
-              { path: '/work-orders', element: <WorkOrdersPage /> },
-              { path: '/service-stations', element: <StationsPage /> },
-              { path: '/service-stations/dashboard', element: <StationDashboardPage /> },
               { path: '/knowledge', element: <KnowledgePage /> },
               { path: '/cases', element: <CasesPage /> },
               { path: '/cases/:id', element: <CasePage /> },
               { path: '/service/console', element: <AgentConsolePage /> },
+              { path: '/work-orders', element: <WorkOrdersPage /> },
+              { path: '/service-stations', element: <StationsPage /> },
+              { path: '/service-stations/dashboard', element: <StationDashboardPage /> },
               { path: '/forms', children: [{ index: true, element: <FormsPage /> }, { path: 'new', element: <FormEditor /> }, { path: ':id', element: <FormEditor /> }] },
               {
                 path: '/settings',

@@ -13,6 +13,8 @@ import { supportMailHandler } from './case-email.service.js';
 import { slaRoutes } from './sla.routes.js';
 import { refreshCaseSla } from './sla.service.js';
 import { sweepSlaClocks } from './sla.sweep.js';
+import { publicSurveyRoutes, surveyRoutes } from './surveys.routes.js';
+import { followUpResolution, sendDueSurveys } from './surveys.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
 import { stationRoutes } from './stations.routes.js';
 import { workOrderRoutes } from './work-orders.routes.js';
@@ -30,18 +32,22 @@ registerLinkableRecord('case', {
 });
 onInboundEmail(supportMailHandler);
 onCaseChanged(refreshCaseSla);
+onCaseChanged(followUpResolution);
 
 /** Service's API routes (under /api/v1): cases, their conversation, queues, routing rules, agents. */
 export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(serviceConfigRoutes);
   await app.register(caseRoutes);
-  await app.register(stationRoutes);
-  await app.register(workOrderRoutes);
   await app.register(slaRoutes);
-  await app.register(knowledgeRoutes);
-  await app.register(businessCalendarRoutes);
+  await app.register(surveyRoutes);
+  await app.register(publicSurveyRoutes);
+  runPeriodically(app, 'satisfaction surveys', 60_000, () => sendDueSurveys({ database: app.database, jobs: app.jobs, publicUrl: app.config.publicUrl }));
   // SLA warnings and breaches: a minute late at most.
   runPeriodically(app, 'sla clocks', 60_000, () => sweepSlaClocks(app.database, (message) => app.realtime.publish(message)));
+  await app.register(knowledgeRoutes);
+  await app.register(businessCalendarRoutes);
+  await app.register(stationRoutes);
+  await app.register(workOrderRoutes);
 };
 export { caseSearchProvider } from './cases.search.js';
 export { getCase, listCases, caseHistory, type Case } from './cases.service.js';
