@@ -1,11 +1,15 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { ownershipFilter } from '../../platform/permissions/policy.js';
+import { memberships } from '../../platform/tenancy/tenancy.tables.js';
 import { viewableObjectTypes } from '../../platform/views/views.service.js';
 import { forecast, winLoss } from '../sales/index.js';
 import type { ReportScope } from './reports.query.js';
 import { runReportDefinition, type LabelledResult } from './reports.service.js';
 import type { DashboardTile } from './dashboards.tables.js';
 import type { ReportChart } from './reports.tables.js';
+import { customerValues } from './value.tables.js';
 
 /**
  * Built-in tiles: figures no saved report can express (forecast against quota, win rate, coverage) or that
@@ -130,4 +134,41 @@ registerDashboardTile('service.caseVolume', {
     viewableObjectTypes().includes('cases')
       ? runReportDefinition(tx, ctx, { objectType: 'cases', groupBy: [{ field: 'createdAt', bucket: 'month' }], measures: [{ aggregate: 'count' }] }, scope)
       : Promise.resolve(null),
+});
+
+/**
+ * The last customer-value run's customers by a column of theirs (tier, RFM segment, churn band): how many and
+ * their revenue, of the customers the viewer may read (owner of the account or contact) and the dashboard's
+ * owner or team. Null before the first run.
+ */
+async function customerValueTile(tx: Executor, ctx: RequestContext, scope: ReportScope, group: SQL): Promise<LabelledResult | null> {
+  const owner = sql`coalesce(a.owner_id, ct.owner_id)`;
+  const readable = ownershipFilter(ctx, 'read', owner);
+  const narrowed = scope.ownerId
+    ? sql`and ${owner} = ${scope.ownerId}`
+    : scope.teamId
+      ? sql`and ${owner} in (select ${memberships.userId} from ${memberships} where ${memberships.workspaceId} = ${ctx.workspaceId} and ${memberships.teamId} = ${scope.teamId})`
+      : sql``;
+  const { rows } = (await tx.execute(sql`
+    select ${group} as g0, count(*)::float8 as m0, sum(cv.revenue)::float8 as m1
+      from ${customerValues} cv
+      left join accounts a on cv.customer_type = 'account' and a.workspace_id = cv.workspace_id and a.id = cv.customer_id
+      left join contacts ct on cv.customer_type = 'contact' and ct.workspace_id = cv.workspace_id and ct.id = cv.customer_id
+     where cv.workspace_id = ${ctx.workspaceId} and coalesce(a.deleted_at, ct.deleted_at) is null ${readable ? sql`and ${readable}` : sql``} ${narrowed}
+     group by 1 order by 1`)) as unknown as { rows: { g0: string; m0: number; m1: number }[] };
+  if (rows.length === 0) return null;
+  return {
+    objectType: 'customers',
+    columns: [{ key: 'g0', kind: 'group', field: 'tier', type: 'text' }, measure('m0', 'customers'), measure('m1', 'revenue')],
+    rows,
+    truncated: false,
+    labels: {},
+  };
+}
+registerDashboardTile('customers.valueTiers', { chart: 'pie', run: (tx, ctx, scope) => customerValueTile(tx, ctx, scope, sql`cv.abc_tier`) });
+registerDashboardTile('customers.rfm', { chart: 'bar', run: (tx, ctx, scope) => customerValueTile(tx, ctx, scope, sql`cv.segment`) });
+// Churn scores are 0–100: bands of a third each.
+registerDashboardTile('customers.churnRisk', {
+  chart: 'bar',
+  run: (tx, ctx, scope) => customerValueTile(tx, ctx, scope, sql`case when cv.churn_score >= 67 then '3 high' when cv.churn_score >= 34 then '2 medium' else '1 low' end`),
 });

@@ -93,8 +93,9 @@ describe('dashboards', () => {
     // The seller's own view: their team scope (no team: their own deals).
     expect((await run('sales.openPipeline', {}, w.seller)).result.rows).toEqual([{ m0: 200_00 }]);
     expect((await run('sales.coverage')).result.columns[0].field).toBe('coverage');
-    // Customer value and service tiles wait for their modules' figures.
+    // Customer value tiles wait for the first value run; service ones for their module.
     expect((await run('customers.rfm')).result).toBeNull();
+    expect((await run('service.sla')).result).toBeNull();
     expect((await call(w.admin, 'POST', '/dashboards/tiles/run', { builtin: 'nope' })).statusCode).toBe(400);
   });
 
