@@ -10,6 +10,8 @@ import { OwnerName } from '../../../app/OwnerName';
 import { useCurrentSession } from '../../../app/useCurrentSession';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { ActivityLayout } from '../../interactions/ActivityLayout';
+import { CreateWorkOrderButton } from '../field/CreateWorkOrderButton';
+import { SlaClocks } from '../sla/SlaClocks';
 import { CaseComposer } from './CaseComposer';
 import { CaseFacts, CaseHistory } from './CaseFacts';
 import { CasePriorityTag, CaseStatusTag } from './CaseTags';
@@ -91,6 +93,7 @@ export function CasePage() {
             </Space>
           </div>
           <Flex gap={8} wrap>
+            {!data.mergedInto && <CreateWorkOrderButton caseId={data.id} typeId={data.typeId} />}
             {data.ownerId !== user.id && !data.mergedInto && (
               <Button icon={<UserAddOutlined />} loading={take.isPending} onClick={() => take.mutate()} data-testid="case-take">
                 {t('cases.take')}
@@ -125,7 +128,7 @@ export function CasePage() {
           { key: 'details', label: t('contacts.tabs.details'), children: <CaseFacts data={data} /> },
           { key: 'history', label: t('cases.history.title'), children: <CaseHistory caseId={data.id} /> },
         ]}
-        side={null}
+        side={<SlaClocks caseId={data.id} />}
       />
     </>
   );
