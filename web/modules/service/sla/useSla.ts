@@ -11,7 +11,7 @@ export function useSlaPoliciesChanged() {
   return () => void queryClient.invalidateQueries({ queryKey: ['/sla-policies'] });
 }
 
-/** A case's clocks, computed by the server at each read (and again each minute while the page is open). */
+/** A case's clocks, computed by the server at each read (and again each minute while the page is open); under ['/cases'], so a change of the case refreshes them. */
 export function useCaseSla(caseId: string) {
   return useQuery({
     queryKey: ['/cases', caseId, 'sla'],
