@@ -171,7 +171,7 @@ function CustomerTable({ filters, sort, selectable, testId }: { filters: string[
           { title: t('customerValue.segment'), dataIndex: 'segment', render: (s: string) => <Tag color={SEGMENT_COLORS[s]}>{t(`customerValue.segments.${s}`)}</Tag> },
           { title: 'R·F·M', key: 'rfm', render: (_: unknown, row) => `${row.r}·${row.f}·${row.m}` },
           { title: t('customerValue.revenue'), dataIndex: 'revenue', align: 'right', render: (v: number, row) => format.money(v, row.currency) },
-          { title: t('customerValue.lastPurchase'), dataIndex: 'lastPurchaseAt', render: (v: string) => format.day(v) },
+          { title: t('customerValue.lastPurchase'), dataIndex: 'lastPurchaseAt', render: (v: string) => format.date(v) },
           { title: t('customerValue.churnScore'), dataIndex: 'churnScore', align: 'right' },
           { title: t('customerValue.reasons'), key: 'reasons', render: (_: unknown, row) => row.churnReasons.map((r) => reasonText(t, r)).join('; ') || '—' },
         ]}
