@@ -28,6 +28,8 @@ export const caseListConfig: ListConfig<Case> = {
     closedAt: { labelKey: 'cases.fields.closedAt' },
   },
   columns: [
+    // The subject, under the name every record list links from its first column.
+    { key: 'name', titleKey: 'cases.fields.subject', width: 260 },
     { key: 'number', titleKey: 'cases.fields.number', width: 120, render: (row) => <CaseNumber number={row.number} /> },
     { key: 'status', titleKey: 'cases.fields.status', width: 130, render: (row) => <CaseStatusTag status={row.status} /> },
     { key: 'priority', titleKey: 'cases.fields.priority', width: 100, render: (row) => <CasePriorityTag priority={row.priority} /> },
