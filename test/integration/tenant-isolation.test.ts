@@ -37,6 +37,8 @@ beforeAll(async () => {
   await asA('POST', '/api/v1/calendar/feed', {});
   const deal = (await asA('POST', '/api/v1/opportunities', { name: '华为 5G', accountId: account.id, contactId: contact.id })).json();
   await t.app.inject({ method: 'PUT', url: `/api/v1/opportunities/${deal.id}/contacts/${contact.id}`, headers: { cookie: a.cookie }, payload: { role: 'decision_maker' } });
+  // A quote of the deal (its lines come with it).
+  await asA('POST', `/api/v1/opportunities/${deal.id}/quotes`, {});
   await asA('POST', '/api/v1/leads', { name: '线索', company: '线索公司' });
   await asA('POST', '/api/v1/teams', { name: 'A 团队', region: '华东' });
   await asA('POST', '/api/v1/lead-assignment-rules', { name: '全部', assignees: [a.userId] });

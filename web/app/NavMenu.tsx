@@ -1,10 +1,4 @@
-import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, SettingOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
-import { ShoppingCartOutlined } from '@ant-design/icons';
-import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
-import { ReadOutlined } from '@ant-design/icons';
-import { CustomerServiceOutlined } from '@ant-design/icons';
-import { RiseOutlined } from '@ant-design/icons';
-import { ShopOutlined, ToolOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, CustomerServiceOutlined, DashboardOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, PieChartOutlined, ReadOutlined, RiseOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -31,10 +25,10 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'tasks.title' },
   { key: 'products', path: '/products', icon: <ShoppingOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },
-  { key: 'work-orders', path: '/work-orders', icon: <ToolOutlined />, label: 'field.nav.workOrders' },
-  { key: 'service-stations', path: '/service-stations', icon: <ShopOutlined />, label: 'field.nav.stations' },
   { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'cases.nav' },
   { key: 'knowledge', path: '/knowledge', icon: <ReadOutlined />, label: 'knowledge.nav' },
+  { key: 'work-orders', path: '/work-orders', icon: <ToolOutlined />, label: 'field.nav.workOrders' },
+  { key: 'service-stations', path: '/service-stations', icon: <ShopOutlined />, label: 'field.nav.stations' },
   { key: 'forms', path: '/forms', icon: <FormOutlined />, label: 'forms.nav', action: 'forms.manage' },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];

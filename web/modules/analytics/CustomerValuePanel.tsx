@@ -18,7 +18,7 @@ export function CustomerValuePanel({ recordType, recordId }: OverviewPanelProps)
   });
   const value = result.data?.value;
   return (
-    <Card size="small" title={t('customerValue.panel')} data-testid="panel-customerValue">
+    <Card size="small" title={t('overview.panels.customerValue')} data-testid="panel-customerValue">
       {result.error ? (
         <ErrorAlert error={result.error} onRetry={() => void result.refetch()} />
       ) : !value ? (
