@@ -8,6 +8,8 @@ export interface Step {
   name: string;
   run: () => Promise<void>;
   timeoutMs?: number;
+  /** The area file it comes from: a failure skips the rest of that area only. */
+  area?: string;
 }
 
 /** What an area's steps get from the runner: the server, the signed-in demo page, fresh browsers. */
@@ -24,7 +26,7 @@ export async function pickOption(page: Page, select: ReturnType<Page['locator']>
   await select.click();
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Closed dropdowns of other selects stay in the page (transparent): the one just opened is the last.
-  await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}$`) }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}$`) }).first().click();
 }
 
 /** Drags a kanban card onto a column the way a hand does: press, a small move to start, the way over, release. */

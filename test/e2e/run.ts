@@ -80,9 +80,11 @@ async function screenshotStep(index: number, name: string, suffix = ''): Promise
 }
 
 /** Runs the steps in order; they build on each other, so after a failure the rest are reported as not run. */
+/** Runs the steps in order; after a failure the later steps of the same flow (the main one, or one area) are not run. */
 async function runSteps(steps: Step[]): Promise<void> {
-  let broken: string | null = null;
+  const brokenIn = new Map<string, string>();
   for (const [index, step] of steps.entries()) {
+    const broken = brokenIn.get(step.area ?? '');
     if (broken) {
       failed += 1;
       console.log(`not ok - ${step.name} (not run: "${broken}" failed)`);
@@ -96,7 +98,7 @@ async function runSteps(steps: Step[]): Promise<void> {
       await screenshotStep(index, step.name);
     } catch (err) {
       failed += 1;
-      broken = step.name;
+      brokenIn.set(step.area ?? '', step.name);
       console.log(`not ok - ${step.name}`);
       // Without the colours of Playwright's call log.
       const message = (err instanceof Error ? (err.stack ?? err.message) : String(err)).replace(/\u001b\[[0-9;]*m/g, '');
@@ -300,7 +302,20 @@ async function areaSteps(context: AreaContext): Promise<Step[]> {
   const all: Step[] = [];
   for (const file of files) {
     const area = (await import(path.join(dir, file))) as { steps: (c: AreaContext) => Step[] };
-    all.push(...area.steps(context));
+    const steps = area.steps(context).map((step) => ({ ...step, area: file }));
+    // Each area starts on a freshly loaded home page, whatever drawer or dialog the one before left open.
+    const [first, ...rest] = steps;
+    if (!first) continue;
+    all.push(
+      {
+        ...first,
+        run: async () => {
+          await context.demoPage().goto(`${context.baseUrl}/`);
+          await first.run();
+        },
+      },
+      ...rest,
+    );
   }
   return all;
 }

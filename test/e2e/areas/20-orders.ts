@@ -19,7 +19,7 @@ export function steps(context: AreaContext): Step[] {
         await page.getByTestId('panel-orders').waitFor();
         await page.getByTestId('panel-order-add').click();
         await pickOption(page, page.getByTestId('order-line-product').first(), PRODUCT);
-        await page.getByTestId('order-line-quantity').first().locator('input').fill('3');
+        await page.getByTestId('order-line-quantity').first().fill('3');
         await page.getByTestId('order-submit').click();
         await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
         await page.getByTestId('order-status').filter({ hasText: '草稿' }).waitFor();

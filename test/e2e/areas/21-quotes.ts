@@ -46,7 +46,7 @@ export function steps(context: AreaContext): Step[] {
         const product = page.getByTestId('quote-line-product').last();
         await product.click();
         await page.keyboard.type('龙井礼盒');
-        await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: PRODUCT }).first().click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option').filter({ hasText: PRODUCT }).first().click();
         // The catalog price fills in and the total follows (1 × ¥588.00, no tax).
         await page.getByTestId('quote-total').filter({ hasText: '588.00' }).waitFor();
         await page.getByTestId('quote-save').click();

@@ -17,7 +17,7 @@ export function steps(context: AreaContext): Step[] {
         await page.getByTestId('cases-add').click();
         await page.getByTestId('new-cases-contact').click();
         await page.keyboard.type('王伟');
-        await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: '王伟' }).first().click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option').filter({ hasText: '王伟' }).first().click();
         await page.getByTestId('new-cases-subject-0').fill(subjects[0]!);
         await page.getByTestId('new-cases-add-row').click();
         await page.getByTestId('new-cases-subject-1').fill(subjects[1]!);
