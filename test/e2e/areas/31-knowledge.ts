@@ -22,8 +22,8 @@ export function steps(context: AreaContext): Step[] {
         await page.getByTestId('kb-publish').click();
         await page.getByTestId('kb-save').click();
         // Saved: the article opens in its drawer, published as version 1.
-        // The editor's drawer may still be in the page, closing: the one on screen is the article's.
-        const drawer = page.locator('.ant-drawer-content:visible').filter({ hasText: TITLE });
+        // The article's drawer (antd 6 puts the test id on the drawer's wrapper; there is no .ant-drawer-content).
+        const drawer = page.getByTestId('kb-article').filter({ hasText: TITLE });
         await drawer.getByText('已发布').waitFor();
         await drawer.getByText('第 1 版').waitFor();
         await page.keyboard.press('Escape');
