@@ -32,7 +32,8 @@ describe('sending e-mail', () => {
     expect(account.statusCode, account.body).toBe(201);
     expect(account.json()).toMatchObject({ hasPassword: true });
     expect(account.body).not.toContain('smtp secret');
-    const { rows } = await t.database.raw.query<{ password_sealed: string }>('select password_sealed from mail_accounts');
+    // On a PostgreSQL server every test file shares the database: read this account, not another file's.
+    const { rows } = await t.database.raw.query<{ password_sealed: string }>('select password_sealed from mail_accounts where id = $1', [account.json().id]);
     expect(rows[0]!.password_sealed).toMatch(/^v1:/);
 
     const template = (
