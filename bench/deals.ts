@@ -43,7 +43,7 @@ export async function dealsWorkspace(database: Database, deals: number, openDeal
        select $1, gen_random_uuid(), 'Deal ' || g, $2,
               case when g <= $4 then ($5::uuid[])[1 + g % 4] when g % 3 = 0 then $7::uuid else $6::uuid end,
               case when g <= $4 then 'open' when g % 3 = 0 then 'lost' else 'won' end,
-              100000 + (g * 7919) % 9900000, 'CNY',
+              100000 + (g::bigint * 7919) % 9900000, 'CNY',
               (current_date - (g % 365)) ::date + case when g <= $4 then 400 else 0 end,
               case when g <= $4 then (array[10, 25, 50, 75])[1 + g % 4] when g % 3 = 0 then 0 else 100 end,
               case when g <= $4 then (array['pipeline', 'pipeline', 'best_case', 'commit'])[1 + g % 4] when g % 3 = 0 then 'omitted' else 'closed' end,
