@@ -11,6 +11,7 @@ import { getWorkspace } from '../../platform/tenancy/workspaces.service.js';
 import { priceLineItems, productsByIds } from '../catalog/index.js';
 import { getAccount, getContact } from '../customers/index.js';
 import { getOpportunity, localDate } from './opportunities.service.js';
+import { lineTotal } from './opportunity-lines.service.js';
 import { orderLines, orders } from './orders.tables.js';
 
 export type Order = typeof orders.$inferSelect;
@@ -77,7 +78,7 @@ export const orderListSpec: ListSpec = {
 /** The money columns of one line, in whole minor units (half away from zero, like opportunity lines). */
 export function lineAmounts(quantity: number, unitPrice: number, discountPercent: number, taxRate: number) {
   const gross = Math.round(quantity * unitPrice);
-  const total = Math.round(quantity * unitPrice * (1 - discountPercent / 100));
+  const total = lineTotal(quantity, unitPrice, discountPercent);
   return { gross, total, tax: Math.round((total * taxRate) / 100) };
 }
 
