@@ -4,6 +4,8 @@ import { registerCustomizableObject } from '../../platform/custom-fields/custom-
 import { registerLinkableRecord } from '../../platform/records/linkable.js';
 import { registerViewableList } from '../../platform/views/views.service.js';
 import { onInboundEmail } from '../interactions/index.js';
+import { registerChurnSignal } from '../analytics/index.js';
+import { serviceChurnSignals } from './churn-signals.js';
 import { caseRoutes, serviceConfigRoutes } from './cases.routes.js';
 import { businessCalendarRoutes } from './business-calendar.routes.js';
 import { knowledgeRoutes } from './knowledge.routes.js';
@@ -33,6 +35,7 @@ registerLinkableRecord('case', {
 onInboundEmail(supportMailHandler);
 onCaseChanged(refreshCaseSla);
 onCaseChanged(followUpResolution);
+registerChurnSignal('service', serviceChurnSignals);
 
 /** Service's API routes (under /api/v1): cases, their conversation, queues, routing rules, agents. */
 export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
