@@ -37,6 +37,10 @@ export function steps(context: AreaContext): Step[] {
         await page.goto(`${context.baseUrl}/cases`);
         await page.getByRole('link', { name: subjects[0]! }).first().click();
         await page.getByTestId('case-subject').filter({ hasText: subjects[0]! }).waitFor();
+        // The knowledge base answers from the case's subject: read the article beside the case.
+        await page.getByTestId('case-suggested-article').filter({ hasText: '打印机卡纸的处理方法' }).click();
+        await page.getByTestId('kb-article').getByText('取出硒鼓').waitFor();
+        await page.keyboard.press('Escape');
         await page.getByTestId('case-composer-body').fill('王先生您好，请打开前盖取出卡住的纸。');
         await page.getByTestId('case-composer-send').click();
         await page.locator('.ant-message').filter({ hasText: '回复已发送' }).waitFor();

@@ -11,6 +11,7 @@ import { useCurrentSession } from '../../../app/useCurrentSession';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { ActivityLayout } from '../../interactions/ActivityLayout';
 import { CreateWorkOrderButton } from '../field/CreateWorkOrderButton';
+import { SuggestedArticles } from '../knowledge/SuggestedArticles';
 import { SlaClocks } from '../sla/SlaClocks';
 import { CaseComposer } from './CaseComposer';
 import { CaseFacts, CaseHistory } from './CaseFacts';
@@ -128,7 +129,12 @@ export function CasePage() {
           { key: 'details', label: t('contacts.tabs.details'), children: <CaseFacts data={data} /> },
           { key: 'history', label: t('cases.history.title'), children: <CaseHistory caseId={data.id} /> },
         ]}
-        side={<SlaClocks caseId={data.id} />}
+        side={
+          <Flex vertical gap={16}>
+            <SlaClocks caseId={data.id} />
+            {data.status !== 'closed' && <SuggestedArticles text={[data.subject, data.description ?? ''].join('\n')} />}
+          </Flex>
+        }
       />
     </>
   );

@@ -39,3 +39,12 @@ export function useKnowledgeChanged() {
     void queryClient.invalidateQueries({ queryKey: ['/knowledge/categories'] });
   };
 }
+
+/** Published articles that may answer a case, from its subject and description. */
+export function useSuggestedArticles(text: string) {
+  return useQuery({
+    queryKey: ['/knowledge/search', 'suggest', text],
+    enabled: text.trim().length > 0,
+    queryFn: ({ signal }) => api.get<{ data: ArticleHit[] }>('/knowledge/suggest', { text: text.slice(0, 5000), limit: 5 }, signal).then((r) => r.data),
+  });
+}
