@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from './client.js';
 import { asSystem, inWorkspace } from './transaction.js';
 import { signUp } from '../platform/auth/auth.service.js';
@@ -18,6 +18,9 @@ const DEMO_MEMBERS = [
   { name: 'Emily Watson', email: 'emily.watson@guanxi.dev', role: 'service' },
   { name: '黃志明', email: 'huang.zhiming@guanxi.dev', role: 'marketing' },
 ] as const;
+
+/** A repair station's technician: signs in to see and update only the Beijing station's work orders. */
+export const DEMO_STATION_LOGIN = { email: 'station.beijing@guanxi.dev', name: '刘师傅 Liu (北京朝阳服务站)' } as const;
 
 const DEMO_CONTACTS: [name: string, company: string, title: string, email: string, phone: string][] = [
   ['王伟', '华为技术有限公司', '采购经理', 'wang.wei@example.cn', '+8613800138000'],
@@ -51,7 +54,7 @@ export async function isEmpty(database: Database): Promise<boolean> {
 export async function seedDemo(database: Database): Promise<{ workspaceId: string } | null> {
   const existing = await asSystem(database.db, (tx) => tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGIN.email)));
   if (existing.length) return null;
-  const { userId, workspaceId } = await asSystem(database.db, async (tx) => {
+  const { userId, workspaceId, stationUserId } = await asSystem(database.db, async (tx) => {
     const ids = await signUp(tx, { workspaceName: '关系演示公司 Guanxi Demo', name: '管理员 Admin', email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, locale: 'zh-CN' });
     const passwordHash = await hashPassword(DEMO_LOGIN.password);
     for (const member of DEMO_MEMBERS) {
@@ -59,18 +62,21 @@ export async function seedDemo(database: Database): Promise<{ workspaceId: strin
       await tx.insert(users).values({ id, email: member.email, name: member.name, passwordHash });
       await tx.insert(memberships).values({ workspaceId: ids.workspaceId, userId: id, role: member.role });
     }
-    return ids;
+    const stationUserId = uuidv7();
+    await tx.insert(users).values({ id: stationUserId, email: DEMO_STATION_LOGIN.email, name: DEMO_STATION_LOGIN.name, passwordHash });
+    await tx.insert(memberships).values({ workspaceId: ids.workspaceId, userId: stationUserId, role: 'station' });
+    return { ...ids, stationUserId };
   });
   const ctx: RequestContext = { workspaceId, userId, apiKeyId: null, role: 'admin', teamId: null, locale: 'zh-CN', timeZone: 'Asia/Shanghai', country: 'CN' };
   await inWorkspace(database.db, workspaceId, async (tx) => {
-    const owners = await tx.select({ id: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, workspaceId));
+    const owners = await tx.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), ne(memberships.role, 'station')));
     for (const [i, [name, company, title, email, phone]] of DEMO_CONTACTS.entries()) {
       await createContact(tx, ctx, { name, company, title, email, phone, ownerId: owners[i % owners.length]!.id });
     }
     await seedPoolDemo(tx, ctx);
     await seedOrdersDemo(tx, ctx);
     await seedKnowledgeDemo(tx, ctx);
-    await seedFieldServiceDemo(tx, ctx);
+    await seedFieldServiceDemo(tx, ctx, stationUserId);
     await seedCasesDemo(tx, ctx);
   });
   return { workspaceId };

@@ -33,6 +33,12 @@ const resultsDir = path.join(root, 'test-results');
 const readmeShot = path.join(root, 'docs/screenshots/home-zh-CN.png');
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const inCi = process.env.CI === 'true';
+/**
+ * `E2E_AREAS=30,32 npm run test:e2e`: only the server, the demo sign-in and the area files starting with those
+ * prefixes — a quick loop while working on an area (CI runs everything).
+ */
+const onlyAreas = process.env.E2E_AREAS?.split(',').map((prefix) => prefix.trim()).filter(Boolean) ?? null;
+const ESSENTIAL_STEPS = ['server starts', 'Chromium launches', 'the demo account signs in'];
 /** The demo account the server creates on first start (server/db/demo-data.ts). */
 const DEMO = { email: 'demo@guanxi.dev', password: 'guanxi-demo' } as const;
 
@@ -1726,7 +1732,7 @@ async function main(): Promise<number> {
   steps.push(...(await areaSteps({ baseUrl, demoPage: () => (assert(demoPage, 'the demo account is not signed in'), demoPage), newContext })));
 
   try {
-    await runSteps(steps);
+    await runSteps(onlyAreas ? steps.filter((step) => (step.area ? onlyAreas.some((prefix) => step.area!.startsWith(prefix)) : ESSENTIAL_STEPS.some((name) => step.name.startsWith(name)))) : steps);
   } finally {
     await cleanup();
   }

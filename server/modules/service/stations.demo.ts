@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { serviceStations } from './stations.tables.js';
+import { serviceStations, stationTechnicians } from './stations.tables.js';
 
 /** [name, province, city, address, latitude, longitude, capacity, rating sum, rating count] */
 const DEMO_STATIONS: [string, string, string, string, number, number, number, number, number][] = [
@@ -15,9 +15,10 @@ const DEMO_STATIONS: [string, string, string, string, number, number, number, nu
 /**
  * The demo workspace's service stations in five provinces, with ratings as surveys would have left them: a
  * veteran, a station with a single 5.0 (which dispatch does not rank above the veteran) and a poorly rated one.
+ * The technician signs in for the first (Beijing) station.
  */
-export async function seedFieldServiceDemo(tx: Executor, ctx: RequestContext): Promise<void> {
-  await tx.insert(serviceStations).values(
+export async function seedFieldServiceDemo(tx: Executor, ctx: RequestContext, technicianUserId: string): Promise<void> {
+  const stations = await tx.insert(serviceStations).values(
     DEMO_STATIONS.map(([name, province, city, address, latitude, longitude, capacity, ratingSum, ratingCount]) => ({
       workspaceId: ctx.workspaceId,
       id: uuidv7(),
@@ -31,5 +32,6 @@ export async function seedFieldServiceDemo(tx: Executor, ctx: RequestContext): P
       ratingSum,
       ratingCount,
     })),
-  );
+  ).returning({ id: serviceStations.id });
+  await tx.insert(stationTechnicians).values({ workspaceId: ctx.workspaceId, userId: technicianUserId, stationId: stations[0]!.id });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Locale } from '../../../contracts/roles.js';
 import type { Database, Executor } from '../../db/client.js';
@@ -103,7 +103,7 @@ export async function sendDueSurveys(deps: { database: Database; jobs: JobQueue;
     tx
       .selectDistinct({ workspaceId: caseSurveys.workspaceId })
       .from(caseSurveys)
-      .where(and(isNull(caseSurveys.sentAt), isNull(caseSurveys.skippedReason), lte(caseSurveys.sendAfter, now), onlyWorkspaceId ? eq(caseSurveys.workspaceId, onlyWorkspaceId) : undefined)),
+      .where(and(isNull(caseSurveys.sentAt), isNull(caseSurveys.skippedReason), isNull(caseSurveys.answeredAt), lte(caseSurveys.sendAfter, now), onlyWorkspaceId ? eq(caseSurveys.workspaceId, onlyWorkspaceId) : undefined)),
   );
   let sent = 0;
   for (const { workspaceId } of due) {
@@ -113,7 +113,7 @@ export async function sendDueSurveys(deps: { database: Database; jobs: JobQueue;
       const surveys = await tx
         .select()
         .from(caseSurveys)
-        .where(and(eq(caseSurveys.workspaceId, workspaceId), isNull(caseSurveys.sentAt), isNull(caseSurveys.skippedReason), lte(caseSurveys.sendAfter, now)))
+        .where(and(eq(caseSurveys.workspaceId, workspaceId), isNull(caseSurveys.sentAt), isNull(caseSurveys.skippedReason), isNull(caseSurveys.answeredAt), lte(caseSurveys.sendAfter, now)))
         .for('update', { skipLocked: true });
       const mailIds: string[] = [];
       for (const survey of surveys) {
@@ -193,14 +193,47 @@ export interface SurveyAnswer {
   comment?: string | null;
 }
 
+/** Answers the survey of a mailed link. */
+export async function answerSurvey(database: Database, token: string, answer: SurveyAnswer, now = new Date()): Promise<void> {
+  await recordAnswer(database, await surveyByToken(database, token), answer, now);
+}
+
+/** A resolution's survey as its customer sees it in the portal (before or after the mail went). */
+export interface ContactSurvey {
+  id: string;
+  caseId: string;
+  askNps: boolean;
+  answeredAt: Date | null;
+  csat: number | null;
+}
+
+/** The surveys of a contact's cases still open for an answer, and those answered: the portal asks on the case itself. */
+export async function surveysOfContact(tx: Executor, workspaceId: string, contactId: string, caseIds: string[]): Promise<ContactSurvey[]> {
+  if (!caseIds.length) return [];
+  return tx
+    .select({ id: caseSurveys.id, caseId: caseSurveys.caseId, askNps: caseSurveys.askNps, answeredAt: caseSurveys.answeredAt, csat: caseSurveys.csat })
+    .from(caseSurveys)
+    .where(and(eq(caseSurveys.workspaceId, workspaceId), eq(caseSurveys.contactId, contactId), inArray(caseSurveys.caseId, caseIds)))
+    .orderBy(desc(caseSurveys.resolvedAt));
+}
+
+/** Answers a survey from the portal, where the signed-in contact is the customer it was made for (anyone else: 404). */
+export async function answerSurveyAsContact(database: Database, workspaceId: string, contactId: string, surveyId: string, answer: SurveyAnswer, now = new Date()): Promise<void> {
+  const [survey] = await inWorkspace(database.db, workspaceId, (tx) =>
+    tx.select().from(caseSurveys).where(and(eq(caseSurveys.workspaceId, workspaceId), eq(caseSurveys.id, surveyId), eq(caseSurveys.contactId, contactId))),
+  );
+  if (!survey) throw new AppError('NOT_FOUND', 404, { resource: 'survey' });
+  await recordAnswer(database, survey, answer, now);
+}
+
 /**
  * Records the customer's answer, once: on the survey (the agent's and product's figures read it), on the
  * case's timeline as an internal note, and in the rating of the station that did the repair.
  */
-export async function answerSurvey(database: Database, token: string, answer: SurveyAnswer, now = new Date()): Promise<void> {
-  const survey = await surveyByToken(database, token);
+async function recordAnswer(database: Database, survey: CaseSurvey, answer: SurveyAnswer, now: Date): Promise<void> {
   if (survey.answeredAt) throw new AppError('SURVEY_ANSWERED', 409);
-  if (survey.sentAt && now.getTime() - survey.sentAt.getTime() > ANSWER_WINDOW_DAYS * 24 * HOUR) throw new AppError('SURVEY_EXPIRED', 410, { days: ANSWER_WINDOW_DAYS });
+  const askedAt = survey.sentAt ?? survey.resolvedAt;
+  if (now.getTime() - askedAt.getTime() > ANSWER_WINDOW_DAYS * 24 * HOUR) throw new AppError('SURVEY_EXPIRED', 410, { days: ANSWER_WINDOW_DAYS });
   if (answer.nps !== undefined && answer.nps !== null && !survey.askNps) throw invalidField('nps', 'invalid', { reason: 'not asked' });
   const comment = answer.comment?.trim() || null;
   const ctx = (await contextOfIntegration(database, survey.workspaceId))!;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { startSmtpSink, type SmtpSink } from '../interactions/smtp-sink.testing.js';
-import { sendDueSurveys } from './surveys.service.js';
+import { answerSurveyAsContact, sendDueSurveys, surveysOfContact } from './surveys.service.js';
+import { inWorkspace } from '../../db/transaction.js';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -86,6 +87,22 @@ describe('callbacks and satisfaction surveys after a resolution', () => {
     await call('POST', `/cases/${c.id}/status`, { status: 'resolved' });
     await call('PATCH', `/cases/${c.id}`, { priority: 'high' });
     expect((await call('GET', `/tasks?filter=recordId:eq:${c.id}`)).json().data).toHaveLength(2);
+  });
+
+  it('answered where the customer signs in (the portal): only by its own contact, and then never mailed', async () => {
+    const c = await resolvedCase({ name: '门户客户', email: 'portal@kehu.example' }, '门户里评价');
+    const contactId = (await call('GET', `/cases/${c.id}`)).json().contactId as string;
+    const strangerId = (await call('POST', '/contacts', { name: '别人' })).json().id as string;
+    const [survey] = await inWorkspace(t.database.db, admin.workspaceId, (tx) => surveysOfContact(tx, admin.workspaceId, contactId, [c.id]));
+    expect(survey).toMatchObject({ caseId: c.id, answeredAt: null });
+    expect(await inWorkspace(t.database.db, admin.workspaceId, (tx) => surveysOfContact(tx, admin.workspaceId, strangerId, [c.id]))).toEqual([]);
+
+    await expect(answerSurveyAsContact(t.database, admin.workspaceId, strangerId, survey!.id, { csat: 1 })).rejects.toMatchObject({ status: 404 });
+    await answerSurveyAsContact(t.database, admin.workspaceId, contactId, survey!.id, { csat: 5, comment: '很满意' });
+    await expect(answerSurveyAsContact(t.database, admin.workspaceId, contactId, survey!.id, { csat: 4 })).rejects.toMatchObject({ status: 409 });
+    const mailed = smtp.delivered.length;
+    expect(await send(hoursAfter(c.resolvedAt, 3))).toBe(0);
+    expect(smtp.delivered.length).toBe(mailed);
   });
 
   it('keeps unknown or malformed links out, and settings to those who configure service', async () => {
