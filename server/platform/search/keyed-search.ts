@@ -9,14 +9,43 @@ import type { SearchHit, SearchProvider } from './search.service.js';
 const FUZZY_THRESHOLD = 0.5;
 /**
  * Matches of one weight class ranked in memory; beyond this, the key is common enough that walking the
- * order index finds `limit` matches after a few thousand rows.
+ * order index finds `limit` matches sooner. Both ways cost a row read per match probed or per row walked:
+ * probing m matches reads m rows, walking reads about limit × (workspace rows ÷ m); at a million rows and
+ * a page of 20 they cost the same near m = 4,500.
  */
-const PROBE_LIMIT = 2000;
+const PROBE_LIMIT = 4000;
+/** How long a class stays known as common, and how many such classes the process remembers. */
+const COMMON_TTL_MS = 30 * 60_000;
+const COMMON_MAX = 20_000;
+
+/**
+ * Classes (a provider's keys of one weight, in one workspace, for one audience) that matched more than
+ * PROBE_LIMIT records, and until when that is trusted. Learning it costs a probe of PROBE_LIMIT rows;
+ * remembering it lets the next query with 王 walk the order index straight away. Per process, and for a
+ * while only: a key stops being common only when thousands of its records go, and until its entry expires
+ * a walk for a key that has become rare reads further down the order index than a probe would.
+ */
+const commonClasses = new Map<string, number>();
+const isCommon = (key: string) => {
+  const until = commonClasses.get(key);
+  if (until === undefined) return false;
+  if (until > Date.now()) return true;
+  commonClasses.delete(key);
+  return false;
+};
+const markCommon = (key: string) => {
+  commonClasses.delete(key);
+  commonClasses.set(key, Date.now() + COMMON_TTL_MS);
+  // Oldest first in insertion order: drop it once the map is full.
+  if (commonClasses.size > COMMON_MAX) commonClasses.delete(commonClasses.keys().next().value!);
+};
 
 interface RankedRow {
   id: string;
   length: number;
   createdAt: Date | null;
+  /** Position of the best class the row matches. */
+  best: number;
 }
 /** `order by length(name), created_at desc nulls last, id desc` (UUIDs compare as their hex text). */
 const byRank = (a: RankedRow, b: RankedRow) =>
@@ -51,11 +80,13 @@ export interface SearchedTable {
  * then, when those leave room, typo-tolerant trigram matches for Latin queries of 3+ characters. Only
  * records the caller may read, none from the recycle bin.
  *
- * Exact hits rank by the best weight among the keys they matched, then shortest name, then newest. They
- * are read one weight class at a time, best first: a class with at most PROBE_LIMIT matches is read
- * through the GIN index and ranked in memory; a more common one (王 matches 7 % of Chinese names) walks
+ * Exact hits rank by the best weight among the keys they matched, then shortest name, then newest. A
+ * weight class with at most PROBE_LIMIT matches is read through the GIN index and ranked in memory — all
+ * such classes of a query in one probe; a more common one (王 matches 7 % of Chinese names) walks
  * `*_search_order_idx` in rank order and stops after the room left — never sorting tens of thousands of
- * rows, and never walking the whole index for a key that turns out rare. The hits' rows are read last, by id.
+ * rows, and never walking the whole index for a key that turns out rare. Which classes are common is
+ * remembered (`commonClasses`), so only the first query with 王 pays the probe that finds out. The hits'
+ * rows are read last, by id.
  */
 export function keyedSearchProvider<TRow extends Record<string, unknown>>(options: {
   type: string;
@@ -64,7 +95,10 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
   subtitle(row: TRow): string | null;
   /** The hit's title; default: the row's `name` (cases show their subject). */
   title?(row: TRow): string;
+  /** Tests only: a small limit takes the common-class path with a handful of rows. */
+  probeLimit?: number;
 }): SearchProvider {
+  const probeLimit = options.probeLimit ?? PROBE_LIMIT;
   const t = options.table;
   const v = options.view;
   const from = t as unknown as PgTable;
@@ -72,38 +106,72 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
   return {
     type: options.type,
     search: (tx, ctx, query) => withIndexScans(tx, async () => {
-      const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), v.ownerId ? ownershipFilter(ctx, 'read', v.ownerId) : undefined);
-      const weights = [...new Set(query.weights)].sort((a, b) => b - a);
+      const ownership = v.ownerId ? ownershipFilter(ctx, 'read', v.ownerId) : undefined;
+      const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), ownership);
+      // Who sees how many records decides what is common: a rep's 王 may be rare where the admin's is not.
+      const audience = ownership ? `${ctx.userId ?? ctx.apiKeyId}` : '*';
+      const classes = [...new Set(query.weights)]
+        .sort((a, b) => b - a)
+        .map((weight) => {
+          const keys = query.keys.filter((_, i) => query.weights[i] === weight);
+          const cacheKey = [options.type, ctx.workspaceId, audience, ...keys].join('\u0000');
+          return { weight, keys, cacheKey, common: isCommon(cacheKey) };
+        });
+      // A record ranks in the best class it matches: the first branch that holds (the class's position).
+      const bestClass = sql<number>`case ${sql.join(
+        classes.map((c, i) => sql`when ${v.searchKeys} && ${textArray(c.keys)} then ${sql.raw(String(i))}`),
+        sql` `,
+      )} end`;
+      // Probe without an order: the planner cannot tell a rare key from a common one it has no statistics
+      // for, and walking the order index for a key that matches nothing reads the whole workspace. Bitmap
+      // scans only: a plain index scan "stopping early" walks the whole table for a rare key.
+      const probe = (keys: string[], ...more: (SQL | undefined)[]) =>
+        withBitmapScans(tx, () =>
+          tx
+            .select({ id: v.id, length: sql<number>`length(${v.name})`, createdAt: v.createdAt, best: bestClass })
+            .from(fromView)
+            .where(and(base, sql`${v.searchKeys} && ${textArray(keys)}`, ...more))
+            .limit(probeLimit + 1),
+        ) as Promise<RankedRow[]>;
+
+      // Every class not known to be common in one probe: one index lookup and one pass over the rows for
+      // the usual query (a name, its pinyin, a phone), where there were up to five.
+      const rare = classes.filter((c) => !c.common);
+      let probed: Map<number, RankedRow[]> | null = null;
+      if (rare.length) {
+        const rows = await probe(rare.flatMap((c) => c.keys));
+        if (rows.length <= probeLimit) {
+          probed = new Map(rare.map((c) => [classes.indexOf(c), []]));
+          // Rows whose best class is a common one come from that class's walk.
+          for (const row of rows) probed.get(Number(row.best))?.push(row);
+        }
+      }
+
       const found: { id: string; score: number }[] = [];
       const better: string[] = [];
-      for (const weight of weights) {
+      for (const [i, c] of classes.entries()) {
         if (found.length >= query.limit) break;
-        const keys = query.keys.filter((_, i) => query.weights[i] === weight);
-        // This class: records matching one of its keys and none of a better class (those ranked already).
-        const conditions: (SQL | undefined)[] = [base, sql`${v.searchKeys} && ${textArray(keys)}`];
-        if (better.length) conditions.push(not(sql`${v.searchKeys} && ${textArray(better)}`));
         const room = query.limit - found.length;
-        // Probe without an order first: the planner cannot tell a rare key from a common one it has no
-        // statistics for, and walking the order index for a key that matches nothing reads the whole
-        // workspace. A class with few matches is ranked here; only a common one is read in index order.
-        const probe = (await withBitmapScans(tx, () =>
-          tx
-            .select({ id: v.id, length: sql<number>`length(${v.name})`, createdAt: v.createdAt })
-            .from(fromView)
-            .where(and(...conditions))
-            .limit(PROBE_LIMIT + 1),
-        )) as RankedRow[];
-        const rows =
-          probe.length <= PROBE_LIMIT
-            ? probe.sort(byRank).slice(0, room)
-            : ((await tx
-                .select({ id: v.id })
-                .from(fromView)
-                .where(and(...conditions))
-                .orderBy(sql`length(${v.name})`, sql`${v.createdAt} desc nulls last`, sql`${v.id} desc nulls last`)
-                .limit(room)) as { id: string }[]);
-        found.push(...rows.map((r) => ({ id: r.id, score: weight })));
-        better.push(...keys);
+        // This class: records matching one of its keys and none of a better class (those ranked already).
+        const notBetter = better.length ? not(sql`${v.searchKeys} && ${textArray(better)}`) : undefined;
+        let rows: RankedRow[] | { id: string }[] | undefined = c.common ? undefined : probed?.get(i);
+        if (!c.common && !rows) {
+          // The folded probe overflowed: this class alone, to learn whether it is the common one.
+          const own = await probe(c.keys, notBetter);
+          if (own.length <= probeLimit) rows = own;
+          else markCommon(c.cacheKey);
+        }
+        rows = rows
+          ? (rows as RankedRow[]).sort(byRank).slice(0, room)
+          : // A common class: the order index in rank order, stopping after the room left.
+            ((await tx
+              .select({ id: v.id })
+              .from(fromView)
+              .where(and(base, sql`${v.searchKeys} && ${textArray(c.keys)}`, notBetter))
+              .orderBy(sql`length(${v.name})`, sql`${v.createdAt} desc nulls last`, sql`${v.id} desc nulls last`)
+              .limit(room)) as { id: string }[]);
+        found.push(...rows.map((r) => ({ id: r.id, score: c.weight })));
+        better.push(...c.keys);
       }
       // An e-mail's domain is shared by thousands (everyone @163.com): only its local part is worth a fuzzy match.
       const fuzzyText = query.text.split('@')[0]!;
