@@ -28,10 +28,12 @@ export function RecentContacts() {
         pagination={false}
         loading={recent.isPending}
         dataSource={recent.data?.data ?? []}
-        scroll={{ x: 'max-content' }}
+        // Fixed layout with ellipses: a long title or e-mail never pushes the time out of a half-width card.
+        tableLayout="fixed"
         columns={[
           {
             key: 'name',
+            ellipsis: true,
             render: (_, row) => (
               <>
                 <Link to={`/contacts/${row.id}`}>
@@ -43,10 +45,11 @@ export function RecentContacts() {
               </>
             ),
           },
-          { key: 'email', dataIndex: 'email' },
+          { key: 'email', dataIndex: 'email', ellipsis: true, responsive: ['xxl'] },
           {
             key: 'createdAt',
             align: 'right',
+            width: 96,
             render: (_, row) => <Typography.Text type="secondary">{format.relative(row.createdAt)}</Typography.Text>,
           },
         ]}
