@@ -8,7 +8,8 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.js';
 import { planList, type ListParams, type ListSpec } from '../../platform/http/list-query.js';
 import { assertCan, assertMayActOn, ownershipFilter } from '../../platform/permissions/policy.js';
-import { memberships, teams } from '../../platform/tenancy/tenancy.tables.js';
+import { activeAdminIds } from '../../platform/tenancy/members.service.js';
+import { managerOf } from '../../platform/tenancy/teams.service.js';
 import { getWorkspace } from '../../platform/tenancy/workspaces.service.js';
 import { priceLineItems } from '../catalog/index.js';
 import { opportunities } from './opportunities.tables.js';
@@ -327,18 +328,8 @@ export async function reviseQuote(tx: Executor, ctx: RequestContext, id: string)
 
 /** Who may approve a discount on a deal: admins, and the manager of the team its owner belongs to. */
 export async function approversOf(tx: Executor, ctx: RequestContext, ownerId: string | null): Promise<string[]> {
-  const admins = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.role, 'admin'), eq(memberships.status, 'active')));
-  const managers = ownerId
-    ? await tx
-        .select({ userId: teams.managerId })
-        .from(memberships)
-        .innerJoin(teams, and(eq(teams.workspaceId, memberships.workspaceId), eq(teams.id, memberships.teamId)))
-        .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, ownerId)))
-    : [];
-  return [...new Set([...managers.map((m) => m.userId), ...admins.map((a) => a.userId)].filter((u): u is string => Boolean(u)))];
+  const manager = ownerId ? await managerOf(tx, ctx, ownerId) : null;
+  return [...new Set([...(manager ? [manager] : []), ...(await activeAdminIds(tx, ctx))])];
 }
 
 async function changeStatus(tx: Executor, ctx: RequestContext, before: QuoteRow, values: Partial<QuoteRow>): Promise<Quote> {

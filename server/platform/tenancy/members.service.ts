@@ -59,6 +59,15 @@ export async function getMember(tx: Executor, ctx: RequestContext, userId: strin
   return member;
 }
 
+/** The workspace's active admins (those who may approve or be told what nobody else may). */
+export async function activeAdminIds(tx: Executor, ctx: RequestContext): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.role, 'admin'), eq(memberships.status, 'active')));
+  return rows.map((row) => row.userId);
+}
+
 /** Refuses a change that would leave the workspace without an active admin. */
 async function assertAnotherActiveAdmin(tx: Executor, ctx: RequestContext, userId: string): Promise<void> {
   const [{ count }] = (await tx
