@@ -212,7 +212,8 @@ describe('quotes', () => {
 
     const locked = await call('PATCH', `/quotes/${quote.id}`, { notes: 'late' }, rep);
     expect(locked.statusCode).toBe(409);
-    expect(locked.json().code).toBe('QUOTE_STATUS_CHANGE');
+    expect(locked.json()).toMatchObject({ code: 'QUOTE_STATUS_CHANGE', detail: 'The quote is “Sent”: this cannot be done now.' });
+    expect((await call('PATCH', `/quotes/${quote.id}`, { notes: 'late' }, rep, 'zh-TW')).json().detail).toBe('報價處於「已寄出」狀態，無法執行此操作。');
     expect((await call('POST', `/quotes/${quote.id}/send`, {}, rep)).statusCode).toBe(409);
 
     const v2 = await ok('POST', `/quotes/${quote.id}/revise`, undefined, rep, 201);
