@@ -62,6 +62,10 @@ export const ERROR_CODES = [
   'KB_CATEGORY_NOT_EMPTY',
   'SURVEY_ANSWERED',
   'SURVEY_EXPIRED',
+  'PORTAL_LINK_INVALID',
+  'PORTAL_CASE_CLOSED',
+  'PORTAL_DISABLED',
+  'PORTAL_CONTACT_NO_EMAIL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

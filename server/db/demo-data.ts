@@ -7,7 +7,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { memberships, users, workspaces } from '../platform/tenancy/tenancy.tables.js';
 import { createContact } from '../modules/customers/index.js';
 import { seedOrdersDemo, seedPoolDemo } from '../modules/sales/index.js';
-import { seedCasesDemo, seedKnowledgeDemo, seedFieldServiceDemo } from '../modules/service/index.js';
+import { seedCasesDemo, seedKnowledgeDemo, seedFieldServiceDemo, seedPortalDemo } from '../modules/service/index.js';
 import { uuidv7 } from 'uuidv7';
 
 export const DEMO_LOGIN = { email: 'demo@guanxi.dev', password: 'guanxi-demo' } as const;
@@ -78,6 +78,7 @@ export async function seedDemo(database: Database): Promise<{ workspaceId: strin
     await seedKnowledgeDemo(tx, ctx);
     await seedFieldServiceDemo(tx, ctx, stationUserId);
     await seedCasesDemo(tx, ctx);
+    await seedPortalDemo(tx, ctx);
   });
   return { workspaceId };
 }

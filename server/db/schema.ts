@@ -32,3 +32,4 @@ export * from '../modules/service/stations.tables.js';
 export * from '../modules/service/work-orders.tables.js';
 export * from '../modules/service/knowledge.tables.js';
 export * from '../modules/service/business-calendar.tables.js';
+export * from '../modules/service/portal.tables.js';

@@ -82,6 +82,10 @@ beforeAll(async () => {
   await asA('POST', `/api/v1/service-stations/${station.id}/technicians`, { userId: a.userId });
   const workOrder = (await asA('POST', '/api/v1/work-orders', { caseId: repairCase.id })).json();
   await asA('POST', `/api/v1/work-orders/${workOrder.id}/dispatch`, {});
+  // A customer invited to the open self-service portal (A has no mail account: the account is made, no link mailed).
+  await asA('PATCH', '/api/v1/portal-settings', { enabled: true });
+  const portalCustomer = (await asA('POST', '/api/v1/contacts', { name: '门户客户', email: 'portal@a.example' })).json();
+  await asA('POST', `/api/v1/contacts/${portalCustomer.id}/portal-access`, {});
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { onMerge } from '../../platform/records/merge-hooks.js';
@@ -54,6 +54,42 @@ export async function productsOwned(tx: Executor, ctx: RequestContext, customerT
     .orderBy(sql`max(${orders.orderDate}) filter (where ${orderLines.quantity} > 0) desc`, orderLines.productId)
     .limit(limit);
   return { total: rows[0]?.total ?? 0, data: rows.map(({ total: _, ...r }) => ({ ...r, quantity: Number(r.quantity) })) };
+}
+
+/** What a customer sees of one of their orders (the self-service portal): no drafts, no internal notes. */
+export interface CustomerOrder {
+  id: string;
+  number: string;
+  status: 'confirmed' | 'fulfilled' | 'cancelled';
+  orderDate: string;
+  currency: string;
+  total: number;
+  lines: { productId: string; sku: string; name: string; quantity: number; warrantyEndsOn: string | null }[];
+}
+
+/** A customer's placed orders (drafts are still being written, so left out), newest first, with their lines. */
+export async function ordersOfCustomer(tx: Executor, ctx: RequestContext, customerType: CustomerType, customerId: string, limit = 50): Promise<CustomerOrder[]> {
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(and(customerOrders(ctx, customerType, customerId), sql`${orders.status} <> 'draft'`))
+    .orderBy(desc(orders.orderedAt), desc(orders.id))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const lines = await tx
+    .select()
+    .from(orderLines)
+    .where(and(eq(orderLines.workspaceId, ctx.workspaceId), inArray(orderLines.orderId, rows.map((o) => o.id))))
+    .orderBy(orderLines.orderId, orderLines.position);
+  return rows.map((o) => ({
+    id: o.id,
+    number: o.number,
+    status: o.status as CustomerOrder['status'],
+    orderDate: o.orderDate,
+    currency: o.currency,
+    total: o.total,
+    lines: lines.filter((l) => l.orderId === o.id).map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, quantity: Number(l.quantity), warrantyEndsOn: l.warrantyEndsOn })),
+  }));
 }
 
 async function ordersPart(tx: Executor, ctx: RequestContext, customerType: CustomerType, customerId: string) {

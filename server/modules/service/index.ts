@@ -20,6 +20,7 @@ import { followUpResolution, sendDueSurveys } from './surveys.service.js';
 import { runPeriodically } from '../../platform/jobs/periodic.js';
 import { stationRoutes } from './stations.routes.js';
 import { workOrderRoutes } from './work-orders.routes.js';
+import { portalPublicRoutes, portalStaffRoutes } from './portal.routes.js';
 import './overview.js';
 
 registerCustomizableObject('cases');
@@ -51,6 +52,8 @@ export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(businessCalendarRoutes);
   await app.register(stationRoutes);
   await app.register(workOrderRoutes);
+  await app.register(portalStaffRoutes);
+  await app.register(portalPublicRoutes);
 };
 export { caseSearchProvider } from './cases.search.js';
 export { getCase, listCases, caseHistory, type Case } from './cases.service.js';
@@ -62,3 +65,4 @@ export { seedCasesDemo } from './cases.demo.js';
 export { addBusinessTime, businessMinutesBetween, isOpenAt, type BusinessCalendar, type Pause } from './business-calendar.js';
 export { recordStationRating } from './stations.service.js';
 export { seedFieldServiceDemo } from './stations.demo.js';
+export { seedPortalDemo, DEMO_PORTAL } from './portal.demo.js';
