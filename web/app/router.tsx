@@ -59,6 +59,14 @@ import { CasePage } from '../modules/service/cases/CasePage';
 import { CasesPage } from '../modules/service/cases/CasesPage';
 import { ServiceSettings } from '../modules/service/cases/ServiceSettings';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
+import { PortalCasePage } from '../modules/portal/PortalCasePage';
+import { PortalHelp } from '../modules/portal/PortalHelp';
+import { PortalHome } from '../modules/portal/PortalHome';
+import { PortalLayout } from '../modules/portal/PortalLayout';
+import { PortalLinkLanding } from '../modules/portal/PortalLinkLanding';
+import { PortalNewCase } from '../modules/portal/PortalNewCase';
+import { PortalSettings } from '../modules/portal/PortalSettings';
+import { PortalSignIn } from '../modules/portal/PortalSignIn';
 import { AppLayout } from './AppLayout';
 import { AuthGuard } from './AuthGuard';
 import { AuthLayout } from './AuthLayout';
@@ -80,6 +88,19 @@ export const router = createBrowserRouter([
           { path: '/reset-password', element: <ResetPassword /> },
           { path: '/invite/:token', element: <AcceptInvite /> },
           { path: '/survey/:token', element: <SurveyPage /> },
+        ],
+      },
+      {
+        // The customer self-service portal: its own frame and sign-in, outside the staff app.
+        path: '/portal/:key',
+        element: <PortalLayout />,
+        children: [
+          { index: true, element: <PortalHome /> },
+          { path: 'sign-in', element: <PortalSignIn /> },
+          { path: 'link/:token', element: <PortalLinkLanding /> },
+          { path: 'cases/new', element: <PortalNewCase /> },
+          { path: 'cases/:reference', element: <PortalCasePage /> },
+          { path: 'help', element: <PortalHelp /> },
         ],
       },
       {
@@ -146,6 +167,7 @@ export const router = createBrowserRouter([
                   { path: 'pools', element: <PoolSettings /> },
                   { path: 'service', element: <ServiceSettings /> },
                   { path: 'sla', element: <SlaSettings /> },
+                  { path: 'portal', element: <PortalSettings /> },
                   { path: 'business-hours', element: <BusinessHoursSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },
                 ],
