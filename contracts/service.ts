@@ -29,3 +29,10 @@ export const DEFAULT_CASE_TYPES = ['inquiry', 'pre_sales', 'repair', 'complaint'
 /** What a message on a case is: a reply the customer sees, or a note only staff see. */
 export const CASE_MESSAGE_KINDS = ['reply', 'note'] as const;
 export type CaseMessageKind = (typeof CASE_MESSAGE_KINDS)[number];
+
+/**
+ * What a proactive reminder rule watches. Only order-line warranties today: sales has no subscriptions or
+ * contracts yet; a `subscriptionEnds` trigger is a new value here plus its source in reminders.sources.ts.
+ */
+export const REMINDER_TRIGGERS = ['warrantyEnds'] as const;
+export type ReminderTrigger = (typeof REMINDER_TRIGGERS)[number];

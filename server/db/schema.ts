@@ -27,6 +27,7 @@ export * from '../modules/sales/orders.tables.js';
 export * from '../modules/sales/quotes.tables.js';
 export * from '../modules/service/cases.tables.js';
 export * from '../modules/service/sla.tables.js';
+export * from '../modules/service/reminders.tables.js';
 export * from '../modules/service/surveys.tables.js';
 export * from '../modules/service/stations.tables.js';
 export * from '../modules/service/work-orders.tables.js';

@@ -86,6 +86,7 @@ beforeAll(async () => {
   await asA('PATCH', '/api/v1/portal-settings', { enabled: true });
   const portalCustomer = (await asA('POST', '/api/v1/contacts', { name: '门户客户', email: 'portal@a.example' })).json();
   await asA('POST', `/api/v1/contacts/${portalCustomer.id}/portal-access`, {});
+  await asA('POST', '/api/v1/service/reminder-rules', { name: '保修到期提醒', trigger: 'warrantyEnds', daysBefore: 30 });
   // Files come in with e-mail; one stored directly stands for them.
   await t.database.raw.query(`insert into files (workspace_id, id, name, content_type, size, sha256, data) values ($1, $2, 'a.txt', 'text/plain', 1, 'x', '\\x41')`, [a.workspaceId, '01934b7e-0000-7000-8000-00000000f11e']);
 

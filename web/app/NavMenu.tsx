@@ -1,4 +1,4 @@
-import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, CustomerServiceOutlined, DashboardOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, PieChartOutlined, ReadOutlined, RiseOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, CustomerServiceOutlined, DashboardOutlined, FormOutlined, FundOutlined, HomeOutlined, InboxOutlined, LineChartOutlined, PieChartOutlined, ReadOutlined, RiseOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -26,6 +26,7 @@ const ITEMS: { key: string; path: string; icon: React.ReactNode; label?: string;
   { key: 'products', path: '/products', icon: <ShoppingOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: 'calendar.title' },
   { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'cases.nav' },
+  { key: 'service', path: '/service/reports', icon: <LineChartOutlined />, label: 'serviceReports.nav' },
   { key: 'knowledge', path: '/knowledge', icon: <ReadOutlined />, label: 'knowledge.nav' },
   { key: 'work-orders', path: '/work-orders', icon: <ToolOutlined />, label: 'field.nav.workOrders' },
   { key: 'service-stations', path: '/service-stations', icon: <ShopOutlined />, label: 'field.nav.stations' },

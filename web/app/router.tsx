@@ -53,6 +53,8 @@ import { PoolSettings } from '../modules/sales/pools/PoolSettings';
 import { PoolsPage } from '../modules/sales/pools/PoolsPage';
 import { SalesSettings } from '../modules/sales/settings/SalesSettings';
 import { SlaSettings } from '../modules/service/sla/SlaSettings';
+import { ReminderSettings } from '../modules/service/reminders/ReminderSettings';
+import { ServiceReportsPage } from '../modules/service/reports/ServiceReportsPage';
 import { SurveyPage } from '../modules/service/surveys/SurveyPage';
 import { AgentConsolePage } from '../modules/service/cases/AgentConsolePage';
 import { CasePage } from '../modules/service/cases/CasePage';
@@ -144,6 +146,7 @@ export const router = createBrowserRouter([
               { path: '/cases', element: <CasesPage /> },
               { path: '/cases/:id', element: <CasePage /> },
               { path: '/service/console', element: <AgentConsolePage /> },
+              { path: '/service/reports', element: <ServiceReportsPage /> },
               { path: '/work-orders', element: <WorkOrdersPage /> },
               { path: '/service-stations', element: <StationsPage /> },
               { path: '/service-stations/dashboard', element: <StationDashboardPage /> },
@@ -167,6 +170,7 @@ export const router = createBrowserRouter([
                   { path: 'pools', element: <PoolSettings /> },
                   { path: 'service', element: <ServiceSettings /> },
                   { path: 'sla', element: <SlaSettings /> },
+                  { path: 'service-reminders', element: <ReminderSettings /> },
                   { path: 'portal', element: <PortalSettings /> },
                   { path: 'business-hours', element: <BusinessHoursSettings /> },
                   { path: 'audit-log', element: <AuditLogSettings /> },

@@ -55,7 +55,13 @@ export const STANDARD_DASHBOARDS: { key: 'sales' | 'customers' | 'service'; tile
   },
   {
     key: 'service',
-    tiles: [tile('service.caseVolume', 0, 0, 6, 4), tile('service.sla', 6, 0, 3, 2), tile('service.satisfaction', 9, 0, 3, 2)],
+    tiles: [
+      tile('service.caseVolume', 0, 0, 6, 4),
+      tile('service.sla', 6, 0, 3, 2),
+      tile('service.satisfaction', 9, 0, 3, 2),
+      tile('service.responseTimes', 6, 2, 6, 2),
+      tile('service.backlog', 0, 4, 12, 4),
+    ],
   },
 ];
 

@@ -90,6 +90,7 @@ export { forecast, type ForecastRow } from './forecast.service.js';
 export { winLoss } from './analysis.service.js';
 export { changeOrderStatus, createOrder, getOrder, getOrderWithLines, listOrders, type Order, type OrderInput, type OrderLine, type OrderLineInput, type OrderWithLines } from './orders.service.js';
 export { purchaseLines } from './purchase-lines.js';
+export { warrantiesEndingBetween, type EndingWarranty } from './warranties.js';
 export { seedOrdersDemo } from './orders.demo.js';
 export { ordersOfCustomer, productsOwned, type CustomerOrder, type OwnedProduct } from './orders-overview.js';
 export { getQuoteSettings } from './quotes.service.js';

@@ -86,6 +86,8 @@ export const orderLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.orderId, t.position] }),
     index('order_lines_product_idx').on(t.workspaceId, t.productId),
+    // Warranties ending in a window (service's proactive reminders).
+    index('order_lines_warranty_idx').on(t.workspaceId, t.warrantyEndsOn).where(sql`warranty_ends_on is not null`),
     tenantPolicy(),
   ],
 ).enableRLS();

@@ -104,7 +104,13 @@ export const caseStatusChanges = pgTable(
     /** null: done by the system (an e-mail from the customer reopening it). */
     changedBy: uuid('changed_by'),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('case_status_changes_case_idx').on(t.workspaceId, t.caseId, t.changedAt), tenantPolicy()],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('case_status_changes_case_idx').on(t.workspaceId, t.caseId, t.changedAt),
+    // The backlog over time (service reports): changes since a day, whatever the case.
+    index('case_status_changes_at_idx').on(t.workspaceId, t.changedAt),
+    tenantPolicy(),
+  ],
 ).enableRLS();
 
 /** The workspace's kinds of case; built-ins (`key`) are shown in the reader's language until `name` is set. */

@@ -13,6 +13,9 @@ import { caseListSpec, getCase, onCaseChanged } from './cases.service.js';
 import { cases } from './cases.tables.js';
 import { supportMailHandler } from './case-email.service.js';
 import { slaRoutes } from './sla.routes.js';
+import { reminderRoutes } from './reminders.routes.js';
+import { sweepReminders } from './reminders.service.js';
+import { serviceReportRoutes } from './reports.routes.js';
 import { refreshCaseSla } from './sla.service.js';
 import { sweepSlaClocks } from './sla.sweep.js';
 import { publicSurveyRoutes, surveyRoutes } from './surveys.routes.js';
@@ -22,6 +25,7 @@ import { stationRoutes } from './stations.routes.js';
 import { workOrderRoutes } from './work-orders.routes.js';
 import { portalPublicRoutes, portalStaffRoutes } from './portal.routes.js';
 import './overview.js';
+import './reports.tiles.js';
 
 registerCustomizableObject('cases');
 registerViewableList('cases', caseListSpec, cases.custom);
@@ -48,6 +52,10 @@ export const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   runPeriodically(app, 'satisfaction surveys', 60_000, () => sendDueSurveys({ database: app.database, jobs: app.jobs, publicUrl: app.config.publicUrl }));
   // SLA warnings and breaches: a minute late at most.
   runPeriodically(app, 'sla clocks', 60_000, () => sweepSlaClocks(app.database, (message) => app.realtime.publish(message)));
+  await app.register(reminderRoutes);
+  await app.register(serviceReportRoutes);
+  // Windows are whole days where each workspace is; looking hourly sees each workspace's new day within the hour (firing is once per rule and subject whatever the frequency).
+  runPeriodically(app, 'service reminders', 3_600_000, () => sweepReminders({ database: app.database, jobs: app.jobs, publish: (message) => app.realtime.publish(message) }));
   await app.register(knowledgeRoutes);
   await app.register(businessCalendarRoutes);
   await app.register(stationRoutes);

@@ -5,7 +5,7 @@ import { can, type WorkspaceAction } from '../../app/permissions';
 import { useCurrentSession } from '../../app/useCurrentSession';
 import { PageHeader } from '../../ui/PageHeader';
 
-const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'service', 'business-hours', 'sla', 'portal', 'audit-log'] as const;
+const SECTIONS = ['workspace', 'members', 'roles', 'api-keys', 'webhooks', 'email', 'mailboxes', 'telephony', 'call-scripts', 'sales', 'lead-rules', 'pools', 'service', 'business-hours', 'sla', 'service-reminders', 'portal', 'audit-log'] as const;
 const LABELS: Record<(typeof SECTIONS)[number], string> = {
   workspace: 'settings.tabs.workspace',
   members: 'settings.tabs.members',
@@ -22,6 +22,7 @@ const LABELS: Record<(typeof SECTIONS)[number], string> = {
   'business-hours': 'businessHours.tab',
   service: 'cases.settings.tab',
   sla: 'settings.tabs.sla',
+  'service-reminders': 'serviceReminders.tab',
   portal: 'portal.settings.nav',
   'audit-log': 'settings.tabs.auditLog',
 };
@@ -36,6 +37,7 @@ const NEEDS: Partial<Record<(typeof SECTIONS)[number], WorkspaceAction>> = {
   pools: 'sales.configure',
   service: 'service.configure',
   sla: 'service.configure',
+  'service-reminders': 'service.configure',
   portal: 'service.configure',
 };
 
