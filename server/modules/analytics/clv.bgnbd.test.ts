@@ -105,6 +105,16 @@ describe('BG/NBD formulas against high-precision values (mpmath, 40 digits)', ()
     expect(expectedPurchases(CDNOW, { x: 0, tx: 0, T: 0 }, 1e-6) / 5.4943808136594499e-8).toBeCloseTo(1, 6);
     expect(expectedPurchases(CDNOW, { x: 3, tx: 2, T: 9 }, 0)).toBe(0);
   });
+
+  it('near no dropout (a = e^−15, b = e^15, the fit’s bound): close to the NBD’s (r + x) t / (α + T), and exact', () => {
+    const nbd = { r: 0.74, alpha: 62, a: Math.exp(-15), b: Math.exp(15) };
+    for (const [x, T, exact] of [[0, 10, 1.89111111111072], [3, 200, 2.62656488549429], [40, 180, 30.9753774173907]] as const) {
+      // The closed form subtracts two numbers near 1 and multiplies by ≈ b: about 8 digits left at the bound.
+      expect(expectedPurchases(nbd, { x, tx: T / 2, T }, 184) / exact).toBeCloseTo(1, 7);
+      expect(expectedPurchases(nbd, { x, tx: T / 2, T }, 184) / (((0.74 + x) * 184) / (62 + T))).toBeCloseTo(1, 4);
+      expect(probabilityAlive(nbd, { x, tx: T / 2, T })).toBeGreaterThan(0.999);
+    }
+  });
 });
 
 describe('BG/NBD fit on 10,000 simulated customers of the CDNOW parameters', () => {

@@ -115,13 +115,22 @@ export interface Fit<P> {
   evaluations: number;
 }
 
+/**
+ * Log-parameters are kept within ±15 (e^15 ≈ 3.3 million): when the data show no dropout the likelihood keeps
+ * rising as a → 0 and b → ∞ (the BG/NBD tends to the NBD, E[p] = a/(a+b) → 0) with predictions that no longer
+ * change, while the closed form of the expectation loses about log10(b) of its 16 digits.
+ */
+const MAX_LOG_PARAM = 15;
+const outOfBounds = (logParams: number[]) => logParams.some((v) => Math.abs(v) > MAX_LOG_PARAM);
+
 /** Maximum likelihood by Nelder–Mead over log-parameters, from (1, mean T, 1, 1): scale-free in the time unit. */
 export function fitBgNbd(groups: RfmGroup[]): Fit<BgNbdParams> {
   const data = prepareRfm(groups);
   const customers = Math.max(1, data.customers);
   const meanT = groups.reduce((s, g) => s + g.count * g.T, 0) / customers || 1;
   const toParams = ([r, alpha, a, b]: number[]) => ({ r: Math.exp(r!), alpha: Math.exp(alpha!), a: Math.exp(a!), b: Math.exp(b!) });
-  const result = minimizeWithRestarts((p) => -bgnbdLogLikelihood(toParams(p), data) / customers, [0, Math.log(meanT), 0, 0], { ftol: 1e-11, xtol: 1e-7 });
+  const objective = (p: number[]) => (outOfBounds(p) ? Infinity : -bgnbdLogLikelihood(toParams(p), data) / customers);
+  const result = minimizeWithRestarts(objective, [0, Math.log(meanT), 0, 0], { ftol: 1e-11, xtol: 1e-7 });
   return { params: toParams(result.x), logLikelihood: -result.value * customers, converged: result.converged, evaluations: result.evaluations };
 }
 
@@ -183,7 +192,9 @@ export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, spend
 export function fitGammaGamma(spends: Spend[]): Fit<GammaGammaParams> {
   const meanSpend = spends.reduce((s, c) => s + c.mean, 0) / Math.max(1, spends.length) || 1;
   const toParams = ([p, q, gamma]: number[]) => ({ p: Math.exp(p!), q: Math.exp(q!), gamma: Math.exp(gamma!) });
-  const result = minimizeWithRestarts((x) => -gammaGammaLogLikelihood(toParams(x), spends) / spends.length, [0, 0, Math.log(meanSpend)], { ftol: 1e-11, xtol: 1e-7 });
+  // γ is in money units (minor units, up to millions): it gets the bound around the start.
+  const objective = (x: number[]) => (outOfBounds([x[0]!, x[1]!, x[2]! - Math.log(meanSpend)]) ? Infinity : -gammaGammaLogLikelihood(toParams(x), spends) / spends.length);
+  const result = minimizeWithRestarts(objective, [0, 0, Math.log(meanSpend)], { ftol: 1e-11, xtol: 1e-7 });
   return { params: toParams(result.x), logLikelihood: -result.value * spends.length, converged: result.converged, evaluations: result.evaluations };
 }
 
