@@ -2,11 +2,13 @@ import { and, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { ownershipFilter } from '../permissions/policy.js';
 import { hasHan } from './normalize.js';
-import { textArray, withBitmapScans, withIndexScans } from './sql.js';
+import { textArray, withBitmapIndexScans, withOrderedIndexScans } from './sql.js';
 import type { SearchHit, SearchProvider } from './search.service.js';
 
 /** Below this trigram word similarity a fuzzy match is noise. */
 const FUZZY_THRESHOLD = 0.5;
+/** Typo matches scored per query at most (see the fuzzy pass). */
+const FUZZY_CANDIDATES = 200;
 /**
  * Matches of one weight class ranked in memory; beyond this, the key is common enough that walking the
  * order index finds `limit` matches sooner. Both ways cost a row read per match probed or per row walked:
@@ -105,7 +107,8 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
   const fromView = v as unknown as PgView;
   return {
     type: options.type,
-    search: (tx, ctx, query) => withIndexScans(tx, async () => {
+    // Bitmap index scans only, throughout (platform/search/sql.ts); only a common class's walk reads in index order.
+    search: (tx, ctx, query) => withBitmapIndexScans(tx, async () => {
       const ownership = v.ownerId ? ownershipFilter(ctx, 'read', v.ownerId) : undefined;
       const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), ownership);
       // Who sees how many records decides what is common: a rep's 王 may be rare where the admin's is not.
@@ -126,25 +129,28 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
       // for, and walking the order index for a key that matches nothing reads the whole workspace. Bitmap
       // scans only: a plain index scan "stopping early" walks the whole table for a rare key.
       const probe = (keys: string[], ...more: (SQL | undefined)[]) =>
-        withBitmapScans(tx, () =>
-          tx
-            .select({ id: v.id, length: sql<number>`length(${v.name})`, createdAt: v.createdAt, best: bestClass })
-            .from(fromView)
-            .where(and(base, sql`${v.searchKeys} && ${textArray(keys)}`, ...more))
-            .limit(probeLimit + 1),
-        ) as Promise<RankedRow[]>;
+        tx
+          .select({ id: v.id, length: sql<number>`length(${v.name})`, createdAt: v.createdAt, best: bestClass })
+          .from(fromView)
+          .where(and(base, sql`${v.searchKeys} && ${textArray(keys)}`, ...more))
+          .limit(probeLimit + 1) as Promise<RankedRow[]>;
 
       // Every class not known to be common in one probe: one index lookup and one pass over the rows for
-      // the usual query (a name, its pinyin, a phone), where there were up to five.
+      // the usual query (a name, its pinyin, a phone), where there were up to five. When that overflows, the
+      // classes are probed one by one below, and the next such query goes there straight away.
       const rare = classes.filter((c) => !c.common);
+      const fold = [options.type, ctx.workspaceId, audience, 'fold', ...rare.flatMap((c) => c.keys)].join('\u0000');
       let probed: Map<number, RankedRow[]> | null = null;
-      if (rare.length) {
+      if (rare.length && !isCommon(fold)) {
         const rows = await probe(rare.flatMap((c) => c.keys));
         if (rows.length <= probeLimit) {
           probed = new Map(rare.map((c) => [classes.indexOf(c), []]));
           // Rows whose best class is a common one come from that class's walk.
           for (const row of rows) probed.get(Number(row.best))?.push(row);
-        }
+        } else if (rare.length === 1) {
+          rare[0]!.common = true;
+          markCommon(rare[0]!.cacheKey);
+        } else markCommon(fold);
       }
 
       const found: { id: string; score: number }[] = [];
@@ -164,12 +170,14 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         rows = rows
           ? (rows as RankedRow[]).sort(byRank).slice(0, room)
           : // A common class: the order index in rank order, stopping after the room left.
-            ((await tx
-              .select({ id: v.id })
-              .from(fromView)
-              .where(and(base, sql`${v.searchKeys} && ${textArray(c.keys)}`, notBetter))
-              .orderBy(sql`length(${v.name})`, sql`${v.createdAt} desc nulls last`, sql`${v.id} desc nulls last`)
-              .limit(room)) as { id: string }[]);
+            ((await withOrderedIndexScans(tx, () =>
+              tx
+                .select({ id: v.id })
+                .from(fromView)
+                .where(and(base, sql`${v.searchKeys} && ${textArray(c.keys)}`, notBetter))
+                .orderBy(sql`length(${v.name})`, sql`${v.createdAt} desc nulls last`, sql`${v.id} desc nulls last`)
+                .limit(room),
+            )) as { id: string }[]);
         found.push(...rows.map((r) => ({ id: r.id, score: c.weight })));
         better.push(...c.keys);
       }
@@ -178,13 +186,20 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
       // Typos are a matter of letters: a number (a phone, a tail of digits) is found exactly or not at all,
       // and trigrams of digits match half the table.
       if (found.length < query.limit && fuzzyText.length >= 3 && !hasHan(fuzzyText) && /\p{L}/u.test(fuzzyText)) {
-        // word_similarity: how well the query matches the best part of the record's search text.
-        const similarity = sql<number>`word_similarity(${fuzzyText}, ${v.searchText})`;
-        const fuzzy = (await tx
-          .select({ id: v.id, score: sql<number>`(${similarity} * 50)::float` })
+        // word_similarity: how well the query matches the best part of the record's search text. Ranked among
+        // the first FUZZY_CANDIDATES records close enough, not all: `gu hong` is close to 1,500 of a million
+        // contacts' e-mails, and scoring them all cost 180 ms for the least of the hits.
+        const candidates = tx
+          .select({ id: v.id, similarity: sql<number>`word_similarity(${fuzzyText}, ${v.searchText})`.as('similarity') })
           .from(fromView)
-          .where(and(base, sql`${fuzzyText} <% ${v.searchText}`, sql`${similarity} >= ${FUZZY_THRESHOLD}`))
-          .orderBy(sql`${similarity} desc`)
+          .where(and(base, sql`${fuzzyText} <% ${v.searchText}`))
+          .limit(FUZZY_CANDIDATES)
+          .as('candidates');
+        const fuzzy = (await tx
+          .select({ id: candidates.id, score: sql<number>`(${candidates.similarity} * 50)::float` })
+          .from(candidates)
+          .where(sql`${candidates.similarity} >= ${FUZZY_THRESHOLD}`)
+          .orderBy(sql`${candidates.similarity} desc`)
           .limit(query.limit)) as { id: string; score: number }[];
         const seen = new Set(found.map((f) => f.id));
         found.push(...fuzzy.filter((f) => !seen.has(f.id)));
