@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Breadcrumb, Button, Result } from 'antd';
+import { App, Breadcrumb, Button, Flex, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useOverview } from '../../app/overview/useOverview';
 import type { Contact } from '../../app/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ActivityLayout } from '../interactions/ActivityLayout';
+import { ContactPortalCard } from '../portal/ContactPortalCard';
 import { ContactDetails } from './ContactDetails';
 import { ContactFormModal } from './ContactFormModal';
 import { ContactHistory } from './ContactHistory';
@@ -73,7 +74,10 @@ export function ContactPage() {
           { key: 'history', label: t('contacts.tabs.history'), children: <ContactHistory contactId={data.id} /> },
         ]}
         side={
-          <OverviewPanels stacked recordType="contact" recordId={data.id} panels={overview.data?.panels.filter((p) => p.key !== 'tasks') ?? []} />
+          <Flex vertical gap={16}>
+            <OverviewPanels stacked recordType="contact" recordId={data.id} panels={overview.data?.panels.filter((p) => p.key !== 'tasks') ?? []} />
+            <ContactPortalCard contactId={data.id} />
+          </Flex>
         }
       />
       <ContactFormModal open={editing} contact={data} onClose={() => setEditing(false)} onSaved={onSaved} />
