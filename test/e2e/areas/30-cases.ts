@@ -1,6 +1,6 @@
 /**
  * Service cases in the demo workspace: two requests of 王伟 opened as two cases in one step from the cases
- * list, then one of them answered in the case's conversation and resolved.
+ * list, then one of them answered in the case's conversation and resolved; then the agent console for 王伟.
  */
 import { assert, type AreaContext, type Step } from '../harness.js';
 
@@ -50,6 +50,21 @@ export function steps(context: AreaContext): Step[] {
         await page.getByTestId('case-status-resolved').click();
         await page.getByTestId('case-status').filter({ hasText: '已解决' }).waitFor();
         await page.screenshot({ path: 'test-results/cases-resolved-zh-CN.png' });
+      },
+    },
+    {
+      name: 'cases: the agent console shows 王伟’s open cases, articles that may answer them and the scripts',
+      run: async () => {
+        const page = context.demoPage();
+        const res = await page.context().request.get(`${context.baseUrl}/api/v1/contacts?filter=${encodeURIComponent('name:eq:王伟')}`);
+        const [wang] = ((await res.json()) as { data: { id: string }[] }).data;
+        assert(wang, '王伟 is a demo contact');
+        await page.goto(`${context.baseUrl}/service/console?contactId=${wang.id}`);
+        await page.getByTestId('console-open-cases').getByText(subjects[1]!).waitFor();
+        // The demo's router repair case finds the router article.
+        await page.getByTestId('case-suggested-article').filter({ hasText: '路由器无法上网怎么办' }).waitFor();
+        await page.getByTestId('console-scripts').waitFor();
+        await page.screenshot({ path: 'test-results/agent-console-zh-CN.png' });
       },
     },
   ];

@@ -3,10 +3,13 @@ import { Button, Card, Flex, Tag, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { useCurrentSession } from '../../app/useCurrentSession';
 import { PhoneLink } from '../../ui/PhoneLink';
 import { CallScript } from './CallScript';
 import { formatDuration, secondsBetween, type ActiveCall, type CallContact } from './callState';
 import { QuickCreateContact } from './QuickCreateContact';
+
+const SERVICE_CONSOLE_ROLES = ['service', 'manager', 'admin'];
 
 /** How long an ended call's card stays (paused while the pointer is on it). */
 const CLOSE_AFTER_MS = 8000;
@@ -22,6 +25,8 @@ export function CallCard({ call, onClose, onCreated }: CallCardProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const navigate = useNavigate();
+  // Service agents answer in the console (open cases, articles, scripts); everyone may open the contact.
+  const servesCustomers = SERVICE_CONSOLE_ROLES.includes(useCurrentSession().membership.role);
   const [hovered, setHovered] = useState(false);
   const [now, setNow] = useState(() => new Date());
 
@@ -85,9 +90,16 @@ export function CallCard({ call, onClose, onCreated }: CallCardProps) {
                     {[contact.title, contact.company].filter(Boolean).join(' · ') || '—'}
                   </Typography.Text>
                 </div>
-                <Button type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => navigate(`/contacts/${contact.id}`)} data-testid="call-open-contact">
-                  {t('calls.openContact')}
-                </Button>
+                <Flex gap={4}>
+                  {servesCustomers && (
+                    <Button size="small" onClick={() => navigate(`/service/console?contactId=${contact.id}`)} data-testid="call-open-console">
+                      {t('calls.openConsole')}
+                    </Button>
+                  )}
+                  <Button type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => navigate(`/contacts/${contact.id}`)} data-testid="call-open-contact">
+                    {t('calls.openContact')}
+                  </Button>
+                </Flex>
               </Flex>
             ))}
           </Flex>

@@ -15,6 +15,8 @@ import { useCurrentSession } from '../../../app/useCurrentSession';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { RecordRows } from '../../../ui/RecordRows';
+import { ScriptPanel } from '../../calls/CallScript';
+import { SuggestedArticles } from '../knowledge/SuggestedArticles';
 import { CasePriorityTag, CaseStatusTag } from './CaseTags';
 import { NewCasesModal } from './NewCasesModal';
 import type { Case } from './types';
@@ -76,6 +78,7 @@ function CustomerView({ contactId }: { contactId: string }) {
     queryKey: ['/cases', 'console', contactId],
     queryFn: ({ signal }) => api.get<Page<Case>>('/cases', { limit: 50, filter: [`contactId:eq:${contactId}`, 'status:in:new|open|pending_customer'] }, signal),
   });
+  const cases = open.data?.data ?? [];
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
@@ -85,20 +88,26 @@ function CustomerView({ contactId }: { contactId: string }) {
         <OverviewPanels recordType="contact" recordId={contactId} panels={(overview.data?.panels ?? []).filter((p) => p.key !== 'cases')} />
       </Col>
       <Col xs={24} xl={10}>
-        <Card size="small" title={t('cases.console.openCases')} data-testid="console-open-cases">
-          <RecordRows
-            empty={t('cases.console.noOpenCases')}
-            rows={(open.data?.data ?? []).map((c) => ({
-              key: c.id,
-              title: <Link to={`/cases/${c.id}`}>{c.subject}</Link>,
-              subtitle: (
-                <Flex gap={6} align="center" wrap>
-                  {number(c.number)} <CaseStatusTag status={c.status} /> <CasePriorityTag priority={c.priority} />
-                </Flex>
-              ),
-            }))}
-          />
-        </Card>
+        <Flex vertical gap={16}>
+          <Card size="small" title={t('cases.console.openCases')} data-testid="console-open-cases">
+            <RecordRows
+              empty={t('cases.console.noOpenCases')}
+              rows={cases.map((c) => ({
+                key: c.id,
+                title: <Link to={`/cases/${c.id}`}>{c.subject}</Link>,
+                subtitle: (
+                  <Flex gap={6} align="center" wrap>
+                    {number(c.number)} <CaseStatusTag status={c.status} /> <CasePriorityTag priority={c.priority} />
+                  </Flex>
+                ),
+              }))}
+            />
+          </Card>
+          {cases.length > 0 && <SuggestedArticles text={cases.map((c) => [c.subject, c.description ?? ''].join('\n')).join('\n')} />}
+          <Card size="small" title={t('cases.console.scripts')} data-testid="console-scripts">
+            <ScriptPanel contactId={contactId} kind="inbound_known" empty={<Typography.Text type="secondary">{t('cases.console.noScripts')}</Typography.Text>} />
+          </Card>
+        </Flex>
       </Col>
     </Row>
   );
