@@ -173,27 +173,47 @@ export interface Spend {
   mean: number;
 }
 
+/** Spends with the sums the likelihood needs precomputed: one logarithm per customer and evaluation remains. */
+export interface PreparedSpends {
+  spends: Spend[];
+  /** Distinct transaction counts and how many customers have each. */
+  counts: Map<number, number>;
+  sumNLogN: number;
+  sumNLogMean: number;
+  sumLogMean: number;
+}
+
+export function prepareSpends(spends: Spend[]): PreparedSpends {
+  const prepared: PreparedSpends = { spends, counts: new Map(), sumNLogN: 0, sumNLogMean: 0, sumLogMean: 0 };
+  for (const { n, mean } of spends) {
+    prepared.counts.set(n, (prepared.counts.get(n) ?? 0) + 1);
+    prepared.sumNLogN += n * Math.log(n);
+    prepared.sumNLogMean += n * Math.log(mean);
+    prepared.sumLogMean += Math.log(mean);
+  }
+  return prepared;
+}
+
 /**
  * The Gamma-Gamma log-likelihood of customers' mean transaction values:
  * ℓ = ln Γ(pn+q) − ln Γ(pn) − ln Γ(q) + q ln γ + (pn−1) ln m + pn ln n − (pn+q) ln(γ + n m).
  */
-export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, spends: Spend[]): number {
+export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, data: Spend[] | PreparedSpends): number {
   if (!(p > 0 && q > 0 && gamma > 0)) return -Infinity;
-  let total = 0;
-  const common = -lnGamma(q) + q * Math.log(gamma);
-  for (const { n, mean } of spends) {
-    const pn = p * n;
-    total += common + lnGamma(pn + q) - lnGamma(pn) + (pn - 1) * Math.log(mean) + pn * Math.log(n) - (pn + q) * Math.log(gamma + n * mean);
-  }
+  const d = Array.isArray(data) ? prepareSpends(data) : data;
+  let total = d.spends.length * (q * Math.log(gamma) - lnGamma(q)) + p * d.sumNLogMean - d.sumLogMean + p * d.sumNLogN;
+  for (const [n, customers] of d.counts) total += customers * (lnGamma(p * n + q) - lnGamma(p * n));
+  for (const { n, mean } of d.spends) total -= (p * n + q) * Math.log(gamma + n * mean);
   return total;
 }
 
 /** Maximum likelihood of (p, q, γ) from (1, 1, mean spend), over log-parameters. */
 export function fitGammaGamma(spends: Spend[]): Fit<GammaGammaParams> {
+  const data = prepareSpends(spends);
   const meanSpend = spends.reduce((s, c) => s + c.mean, 0) / Math.max(1, spends.length) || 1;
   const toParams = ([p, q, gamma]: number[]) => ({ p: Math.exp(p!), q: Math.exp(q!), gamma: Math.exp(gamma!) });
   // γ is in money units (minor units, up to millions): it gets the bound around the start.
-  const objective = (x: number[]) => (outOfBounds([x[0]!, x[1]!, x[2]! - Math.log(meanSpend)]) ? Infinity : -gammaGammaLogLikelihood(toParams(x), spends) / spends.length);
+  const objective = (x: number[]) => (outOfBounds([x[0]!, x[1]!, x[2]! - Math.log(meanSpend)]) ? Infinity : -gammaGammaLogLikelihood(toParams(x), data) / spends.length);
   const result = minimizeWithRestarts(objective, [0, 0, Math.log(meanSpend)], { ftol: 1e-11, xtol: 1e-7 });
   return { params: toParams(result.x), logLikelihood: -result.value * spends.length, converged: result.converged, evaluations: result.evaluations };
 }
