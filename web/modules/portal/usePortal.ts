@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import type { CaseStatus } from '../../../contracts/service';
 import type { Locale } from '../../../contracts/roles';
 import { api } from '../../app/api';
+import type { OwnedProduct } from '../sales/orders/types';
 
 export interface PortalBrand {
   key: string;
@@ -24,16 +25,8 @@ export interface PortalCaseSummary {
   updatedAt: string;
 }
 
-export interface PortalProduct {
-  productId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  firstPurchasedOn: string;
-  lastPurchasedOn: string;
-  warrantyEndsOn: string | null;
-  underWarranty: boolean;
-}
+/** A product the customer owns, as the 360 view's panel has it, with whether its warranty still runs. */
+export type PortalProduct = OwnedProduct & { underWarranty: boolean };
 
 export interface PortalOrder {
   id: string;
