@@ -8,3 +8,9 @@ export const sqlArray = (values: unknown[], type: 'text' | 'int' | 'jsonb' | 'uu
   values.map((v) => sql`${v}`),
   sql`, `,
 )}]::${sql.raw(type)}[]`;
+
+/**
+ * `'a', 'b'`: constant strings written into the statement, for what cannot take parameters (a partial index's
+ * predicate). Only for values from the code (enumerations), never from input.
+ */
+export const sqlLiterals = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '));

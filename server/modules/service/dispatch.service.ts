@@ -3,8 +3,8 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError, invalidField } from '../../platform/errors/app-error.js';
 import { cleanText } from '../../platform/text.js';
 import { getProduct } from '../catalog/index.js';
-import { rankStations, type DispatchCandidate, type DispatchRule } from './dispatch.scoring.js';
-import { fieldServiceSettingsOf, openLoads, stationMemberIds, stationRows, workspaceRatingMean } from './stations.service.js';
+import { rankStations, type DispatchCandidate, type DispatchJob, type DispatchRule } from './dispatch.scoring.js';
+import { dispatchStandings, fieldServiceSettingsOf, stationMemberIds, workspaceRatingMean } from './stations.service.js';
 import { assertMayDispatch, getWorkOrder, moveWorkOrder, type WorkOrder } from './work-orders.service.js';
 
 /** The workspace's dispatch rule: its weights and range, and the rating prior from every station's ratings. */
@@ -13,16 +13,28 @@ export async function dispatchRule(tx: Executor, ctx: RequestContext): Promise<D
   return { weights: settings.weights, maxDistanceKm: settings.maxDistanceKm, ratingPriorCount: settings.ratingPriorCount, ratingPriorMean: await workspaceRatingMean(tx, ctx) };
 }
 
-/** Every station scored for an order, best first, each with the reasons of its score (docs/service.md). */
-export async function dispatchCandidates(tx: Executor, ctx: RequestContext, id: string): Promise<{ order: WorkOrder; candidates: DispatchCandidate[] }> {
+/** How many candidates an order's dispatch answers and keeps in its history: the best, then those excluded nearby. */
+export const CANDIDATES_SHOWN = 50;
+
+async function orderJob(tx: Executor, ctx: RequestContext, order: WorkOrder): Promise<DispatchJob> {
+  const product = order.productId ? await getProduct(tx, ctx, order.productId).catch(() => null) : null;
+  return { province: order.province, city: order.city, latitude: order.latitude, longitude: order.longitude, productId: order.productId, categoryId: product?.categoryId ?? null };
+}
+
+/**
+ * The stations scored for an order, best first, each with the reasons of its score (docs/service.md): every
+ * station that may take it is ranked (the filter in SQL keeps them all), the first CANDIDATES_SHOWN answered.
+ * `stationId`: that station scored too, wherever it ranks or stands.
+ */
+export async function dispatchCandidates(tx: Executor, ctx: RequestContext, id: string, stationId?: string): Promise<{ order: WorkOrder; candidates: DispatchCandidate[]; chosen?: DispatchCandidate }> {
   const order = await getWorkOrder(tx, ctx, id);
   await assertMayDispatch(tx, ctx, order);
-  const product = order.productId ? await getProduct(tx, ctx, order.productId).catch(() => null) : null;
-  const [stations, loads, rule] = await Promise.all([stationRows(tx, ctx), openLoads(tx, ctx), dispatchRule(tx, ctx)]);
-  // The order's own station holds it open: score it as if the order were not counted, or a redispatch would see it fuller than it is.
-  const standings = stations.map((s) => ({ ...s, openCount: (loads.get(s.id) ?? 0) - (s.id === order.stationId && order.status !== 'declined' ? 1 : 0) }));
-  const job = { province: order.province, city: order.city, latitude: order.latitude, longitude: order.longitude, productId: order.productId, categoryId: product?.categoryId ?? null };
-  return { order, candidates: rankStations(standings, job, rule) };
+  const [job, rule] = await Promise.all([orderJob(tx, ctx, order), dispatchRule(tx, ctx)]);
+  // The order's own station holds it open: scored as if the order were not counted, or a redispatch would see it fuller than it is.
+  const scope = { job, maxDistanceKm: rule.maxDistanceKm, ownStationId: order.status !== 'declined' ? order.stationId : null };
+  const candidates = rankStations(await dispatchStandings(tx, ctx, scope), job, rule);
+  const chosen = stationId ? (candidates.find((c) => c.stationId === stationId) ?? rankStations(await dispatchStandings(tx, ctx, { ...scope, stationIds: [stationId] }), job, rule)[0]) : undefined;
+  return { order, candidates: candidates.slice(0, CANDIDATES_SHOWN), chosen };
 }
 
 export interface DispatchInput {
@@ -38,10 +50,10 @@ export interface DispatchInput {
  * without the skill) is refused. Returns the members of the station, to tell them after commit.
  */
 export async function dispatchWorkOrder(tx: Executor, ctx: RequestContext, id: string, input: DispatchInput): Promise<{ order: WorkOrder; notify: string[] }> {
-  const { order, candidates } = await dispatchCandidates(tx, ctx, id);
+  const { order, candidates, chosen: named } = await dispatchCandidates(tx, ctx, id, input.stationId);
   if (!['new', 'declined', 'dispatched'].includes(order.status)) throw new AppError('WORK_ORDER_STATUS_CHANGE', 409, { number: order.numberText, from: order.status, to: 'dispatched' });
   const best = candidates.find((c) => c.eligible);
-  const chosen = input.stationId ? candidates.find((c) => c.stationId === input.stationId) : best;
+  const chosen = input.stationId ? named : best;
   if (!chosen) {
     if (input.stationId) throw invalidField('stationId', 'invalid');
     throw new AppError('STATION_CANNOT_TAKE', 409, { exclusion: 'no_station' });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { OPEN_WORK_ORDER_STATUSES } from '../../../contracts/field-service.js';
 import type { Executor } from '../../db/client.js';
@@ -9,7 +9,7 @@ import { assertCan } from '../../platform/permissions/policy.js';
 import { cleanText } from '../../platform/text.js';
 import { memberships, users } from '../../platform/tenancy/tenancy.tables.js';
 import { assertCategory, productsByIds } from '../catalog/index.js';
-import { DEFAULT_WEIGHTS, NEUTRAL_RATING } from './dispatch.scoring.js';
+import { DEFAULT_WEIGHTS, NEUTRAL_RATING, type DispatchJob, type StationStanding } from './dispatch.scoring.js';
 import { fieldServiceSettings, serviceStations, stationTechnicians, type DispatchWeights } from './stations.tables.js';
 import { workOrders } from './work-orders.tables.js';
 
@@ -107,6 +107,68 @@ export async function stationOfMember(tx: Executor, ctx: RequestContext): Promis
 export async function stationMemberIds(tx: Executor, ctx: RequestContext, stationId: string): Promise<string[]> {
   const rows = await tx.select({ userId: stationTechnicians.userId }).from(stationTechnicians).where(and(eq(stationTechnicians.workspaceId, ctx.workspaceId), eq(stationTechnicians.stationId, stationId)));
   return rows.map((r) => r.userId);
+}
+
+/** Which stations dispatch scores for a job (see `dispatchStandings`). */
+export interface DispatchScope {
+  job: DispatchJob;
+  maxDistanceKm: number;
+  /** The station holding the order open now: the order itself is not counted in its load. */
+  ownStationId: string | null;
+  /** Only these stations, whatever their standing (a dispatcher's explicit choice). */
+  stationIds?: string[];
+}
+
+const KM_PER_DEGREE = 111.195;
+
+/**
+ * The stations worth scoring for a job, with their open load: every station the rule could find eligible
+ * (active, repairing the product, its category or anything, not full) and, so the dispatcher sees why the
+ * closest cannot take it, the others nearby (same province, or within range of the job's point). The rule
+ * stays in dispatch.scoring.ts: this filter only has to keep every station it could rank eligible, so the
+ * best candidates are the same as over all stations, without loading thousands that cannot take the job.
+ */
+export async function dispatchStandings(tx: Executor, ctx: RequestContext, { job, maxDistanceKm, ownStationId, stationIds }: DispatchScope): Promise<StationStanding[]> {
+  const loads = tx
+    .select({ stationId: workOrders.stationId, open: sql<number>`count(*)::int`.as('open') })
+    .from(workOrders)
+    .where(and(eq(workOrders.workspaceId, ctx.workspaceId), inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES])))
+    .groupBy(workOrders.stationId)
+    .as('loads');
+  const s = serviceStations;
+  const openCount = sql<number>`(coalesce(${loads.open}, 0) - case when ${s.id} = ${ownStationId} then 1 else 0 end)::int`;
+  const generalist = sql`cardinality(${s.productIds}) = 0 and cardinality(${s.categoryIds}) = 0`;
+  const skilled = job.productId
+    ? or(generalist, sql`${job.productId}::uuid = any(${s.productIds})`, job.categoryId ? sql`${job.categoryId}::uuid = any(${s.categoryIds})` : undefined)
+    : undefined;
+  const mayTake = and(eq(s.active, true), skilled, sql`${openCount} < ${s.capacity}`);
+  const sameProvince = job.province ? sql`lower(trim(${s.province})) = ${job.province.trim().toLowerCase()}` : undefined;
+  let inRange: SQL | undefined;
+  if (job.latitude !== null && job.longitude !== null) {
+    // A box holding the circle of range: degrees of longitude shrink towards the poles, so measured at the box's far edge.
+    const dLat = maxDistanceKm / KM_PER_DEGREE;
+    const dLng = Math.min(180, maxDistanceKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((Math.min(90, Math.abs(job.latitude) + dLat) * Math.PI) / 180))));
+    inRange = sql`${s.latitude} between ${job.latitude - dLat} and ${job.latitude + dLat} and ${s.longitude} between ${job.longitude - dLng} and ${job.longitude + dLng}`;
+  }
+  return tx
+    .select({
+      id: s.id,
+      name: s.name,
+      province: s.province,
+      city: s.city,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      productIds: s.productIds,
+      categoryIds: s.categoryIds,
+      capacity: s.capacity,
+      active: s.active,
+      ratingSum: s.ratingSum,
+      ratingCount: s.ratingCount,
+      openCount,
+    })
+    .from(s)
+    .leftJoin(loads, eq(loads.stationId, s.id))
+    .where(and(ws(ctx), stationIds ? inArray(s.id, stationIds) : or(mayTake, sameProvince, inRange)));
 }
 
 /** Station rows for dispatch and the dashboard (no permission check: callers check). */

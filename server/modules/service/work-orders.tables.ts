@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { WorkOrderStatus } from '../../../contracts/field-service.js';
+import { OPEN_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../contracts/field-service.js';
+import { sqlLiterals } from '../../db/sql-arrays.js';
 import { tenantPolicy, workspaceIdColumn } from '../../db/tenant-table.js';
 
 /** A part used on a repair. */
@@ -55,6 +56,10 @@ export const workOrders = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('work_orders_number_idx').on(t.workspaceId, t.number),
     index('work_orders_station_idx').on(t.workspaceId, t.stationId, t.status),
+    // Open loads per station (dispatch, the stations page): the open orders only, not the years of done ones.
+    index('work_orders_open_station_idx')
+      .on(t.workspaceId, t.stationId)
+      .where(sql`${t.status} in (${sqlLiterals(OPEN_WORK_ORDER_STATUSES)})`),
     index('work_orders_case_idx').on(t.workspaceId, t.caseId),
     index('work_orders_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('work_orders_owner_idx').on(t.workspaceId, t.ownerId),

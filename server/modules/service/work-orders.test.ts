@@ -101,6 +101,9 @@ describe('field service', () => {
   });
 
   it('ranks stations with their reasons, dispatches to the best, and asks a reason to override', async () => {
+    // A closed station next door is listed (last, with why); the closed one in Tianjin, far and unable to take it, is not.
+    const closed = await addStation({ name: '国贸服务站', province: '北京市', city: '北京市', productIds: [phone.id] });
+    await call('PATCH', `/service-stations/${closed.id}`, { active: false });
     const order = await repairOrder('屏幕碎了');
     const res = await call('GET', `/work-orders/${order.id}/dispatch-candidates`);
     expect(res.statusCode, res.body).toBe(200);
@@ -108,7 +111,10 @@ describe('field service', () => {
     // Forty ratings averaging 4.8 beat a single 5.0; Shanghai is in another region; the inactive one is last.
     expect(candidates.slice(0, 3).map((c) => c.stationId)).toEqual([veteran.id, beijing.id, shanghai.id]);
     expect(candidates[0]!.reasons.map((r) => [r.component, r.basis])).toEqual([['location', 'same_city'], ['skill', 'product'], ['rating', 'rating'], ['workload', 'load']]);
-    expect(candidates.at(-1)).toMatchObject({ eligible: false, exclusion: 'inactive' });
+    expect(candidates.at(-1)).toMatchObject({ stationId: closed.id, eligible: false, exclusion: 'inactive' });
+    const tianjin = ((await call('GET', '/service-stations')).json().data as { id: string; name: string }[]).find((s) => s.name === 'Elsewhere')!;
+    expect(candidates.map((c) => c.stationId)).not.toContain(tianjin.id);
+    expect((await call('POST', `/work-orders/${order.id}/dispatch`, { stationId: tianjin.id, overrideReason: 'x' })).json().code).toBe('STATION_CANNOT_TAKE');
 
     const noReason = await call('POST', `/work-orders/${order.id}/dispatch`, { stationId: shanghai.id });
     expect(noReason.statusCode).toBe(400);

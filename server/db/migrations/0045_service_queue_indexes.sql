@@ -1,0 +1,4 @@
+CREATE INDEX "cases_active_queue_idx" ON "cases" USING btree ("workspace_id","queue_id","created_at","id") WHERE "cases"."status" in ('new', 'open', 'pending_customer') and "cases"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "cases_active_owner_idx" ON "cases" USING btree ("workspace_id","owner_id","created_at","id") WHERE "cases"."status" in ('new', 'open', 'pending_customer') and "cases"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "cases_active_created_idx" ON "cases" USING btree ("workspace_id","created_at","id") WHERE "cases"."status" in ('new', 'open', 'pending_customer') and "cases"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "work_orders_open_station_idx" ON "work_orders" USING btree ("workspace_id","station_id") WHERE "work_orders"."status" in ('dispatched', 'accepted', 'on_site');
