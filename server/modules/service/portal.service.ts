@@ -262,8 +262,8 @@ export async function inviteToPortal(tx: Executor, ctx: RequestContext, contactI
     [account] = await tx.update(portalAccounts).set({ disabledAt: null }).where(and(eq(portalAccounts.workspaceId, ctx.workspaceId), eq(portalAccounts.id, account.id))).returning();
     await recordAudit(tx, ctx, { action: 'update', recordType: 'portalAccount', recordId: account!.id, before: { disabled: true }, after: { disabled: false } });
   }
-  // Sent from the workspace's shared account, not the inviting member's own.
-  const mailId = await queueSignInLink(tx, { ...ctx, userId: null }, settings, account!, publicUrl);
+  // Sent as the inviting member (their mail account, else the workspace's), who may read the contact.
+  const mailId = await queueSignInLink(tx, ctx, settings, account!, publicUrl);
   return { access: accessOf(account, settings), mailId };
 }
 

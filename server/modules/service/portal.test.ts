@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
+import { addMember, createTestApp, signUpWorkspace, type SignedIn, type TestApp } from '../../db/testing.js';
 import { startSmtpSink, type SmtpSink } from '../interactions/smtp-sink.testing.js';
 
 let t: TestApp;
@@ -154,6 +154,15 @@ describe('signing in to the customer portal', () => {
     await runSendJobs(admin.workspaceId);
     await vi.waitFor(() => expect(smtp.delivered.at(-1)?.subject).toContain('星河网络 Xinghe'), { timeout: 15_000 });
     expect((await staff('GET', `/contacts/${wang.id}/portal-access`, undefined, other)).statusCode).toBe(404);
+    // A sales member invites their own contact (mailed as them); not someone else's.
+    const sales = await addMember(t.app, admin, 'sales');
+    const mine = (await staff('POST', '/contacts', { name: '赵六', email: 'zhao.liu@kehu.example' }, sales)).json();
+    const ownInvite = await staff('POST', `/contacts/${mine.id}/portal-access`, undefined, sales);
+    expect(ownInvite.statusCode, ownInvite.body).toBe(200);
+    expect(ownInvite.json()).toMatchObject({ mailed: true, access: { account: { email: 'zhao.liu@kehu.example' } } });
+    expect([403, 404]).toContain((await staff('POST', `/contacts/${wang.id}/portal-access`, undefined, sales)).statusCode);
+    await runSendJobs(admin.workspaceId);
+    await vi.waitFor(() => expect(JSON.stringify(smtp.delivered.at(-1)?.to)).toContain('zhao.liu@kehu.example'), { timeout: 15_000 });
   });
 });
 
