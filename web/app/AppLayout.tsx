@@ -7,6 +7,7 @@ import { ClickToCallProvider } from '../modules/calls/ClickToCallProvider';
 import { TaskReminders } from '../modules/tasks/TaskReminders';
 import { QuoteNotifications } from '../modules/sales/quotes/QuoteNotifications';
 import { WorkOrderNotifications } from '../modules/service/field/WorkOrderNotifications';
+import { ServiceReminderNotifications } from '../modules/service/reminders/ServiceReminderNotifications';
 import { AppHeader } from './AppHeader';
 import { Brand } from './Brand';
 import { NavMenu } from './NavMenu';
@@ -70,6 +71,7 @@ export function AppLayout() {
           <TaskReminders />
           <QuoteNotifications />
           <WorkOrderNotifications />
+          <ServiceReminderNotifications />
         </Layout>
       </ClickToCallProvider>
     </RealtimeProvider>

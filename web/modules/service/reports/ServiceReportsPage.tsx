@@ -28,7 +28,7 @@ export function ServiceReportsPage() {
   const timeZone = session?.user.timeZone ?? session?.workspace.timeZone ?? undefined;
   const today = todayIn(timeZone);
   const [range, setRange] = useState<DayRange>(() => quickRange('last12Months', today));
-  const [interval, setInterval] = useState<ReportInterval>('week');
+  const [interval, setReportInterval] = useState<ReportInterval>('week');
   const instants = useMemo(() => ({ from: startOf(range.from, timeZone), to: startOf(dayAfter(range.to), timeZone) }), [range, timeZone]);
   const report = useServiceReport(instants.from, instants.to, interval);
   const r = report.data;
@@ -41,7 +41,7 @@ export function ServiceReportsPage() {
         extra={
           <Flex gap={8} wrap>
             <PeriodPicker value={range} today={today} onChange={setRange} />
-            <Segmented value={interval} onChange={(v) => setInterval(v as ReportInterval)} options={REPORT_INTERVALS.map((i) => ({ value: i, label: t(`serviceReports.intervals.${i}`) }))} data-testid="service-report-interval" />
+            <Segmented value={interval} onChange={(v) => setReportInterval(v as ReportInterval)} options={REPORT_INTERVALS.map((i) => ({ value: i, label: t(`serviceReports.intervals.${i}`) }))} />
           </Flex>
         }
       />
@@ -100,7 +100,9 @@ function Kpis({ report }: { report: ServiceReport }) {
       {items.map((i) => (
         <Col xs={12} md={6} key={i.key}>
           <Card size="small">
-            <Statistic title={t(`serviceReports.kpi.${i.key}`)} value={i.value} data-testid={`service-report-kpi-${i.key}`} />
+            <div data-testid={`service-report-kpi-${i.key}`}>
+              <Statistic title={t(`serviceReports.kpi.${i.key}`)} value={i.value} />
+            </div>
           </Card>
         </Col>
       ))}
@@ -126,7 +128,11 @@ function VolumeCard({ report }: { report: ServiceReport }) {
   return (
     <Card
       title={t('serviceReports.volume.title')}
-      extra={<Segmented size="small" value={dimension} onChange={(v) => setDimension(v as VolumeDimension)} options={VOLUME_DIMENSIONS.map((d) => ({ value: d, label: t(`serviceReports.volume.${d}`) }))} data-testid="service-report-dimension" />}
+      extra={
+        <span data-testid="service-report-dimension">
+          <Segmented size="small" value={dimension} onChange={(v) => setDimension(v as VolumeDimension)} options={VOLUME_DIMENSIONS.map((d) => ({ value: d, label: t(`serviceReports.volume.${d}`) }))} />
+        </span>
+      }
     >
       <EChart testId="service-report-volume" height={Math.max(220, rows.length * 32 + 40)} option={volumeOption(rows, t('serviceReports.volume.cases'))} />
     </Card>
