@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Locale } from '../../../contracts/roles.js';
 import type { Database, Executor } from '../../db/client.js';
@@ -184,6 +184,9 @@ export async function requestSignInLink(deps: MailDeps, portal: Portal, email: s
 async function startSession(tx: Executor, ctx: RequestContext, account: PortalAccount): Promise<string> {
   const token = newToken();
   const now = new Date();
+  // The account's dead sessions and links go as it signs in again, so the tables hold live rows only.
+  await tx.delete(portalSessions).where(and(eq(portalSessions.workspaceId, ctx.workspaceId), eq(portalSessions.accountId, account.id), lte(portalSessions.expiresAt, now)));
+  await tx.delete(portalLinks).where(and(eq(portalLinks.workspaceId, ctx.workspaceId), eq(portalLinks.accountId, account.id), or(isNotNull(portalLinks.usedAt), lte(portalLinks.expiresAt, now))));
   await tx.insert(portalSessions).values({ workspaceId: ctx.workspaceId, id: uuidv7(), accountId: account.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + PORTAL_SESSION_DAYS * 86_400_000) });
   await tx.update(portalAccounts).set({ lastSignInAt: now }).where(and(eq(portalAccounts.workspaceId, ctx.workspaceId), eq(portalAccounts.id, account.id)));
   return token;
