@@ -57,6 +57,8 @@ describe('keyed search: rare and common classes rank alike', () => {
   it('ranks exact name before pinyin before company before a typo', async () => {
     // The merged page orders ties of score by title length, then title (searchEverything).
     expect(await search([provider('contact', 1)], 'wangwei')).toEqual(['Wang Wei 100', '汪伟 90', '王伟 90', '魏王 55', 'Wangwai Li 31.25']);
+    // An address found as typed names its record: no typo matches after it.
+    expect(await search([provider('contact')], 'ww.ming@example.cn')).toEqual(['王小明 95']);
     expect(await search([provider('contact', 1)], '王')).toEqual(['王 100', '李王 100', '王五 100', '王伟 100', '魏王 100', '王小明 100']);
   });
 });

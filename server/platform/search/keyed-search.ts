@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { ownershipFilter } from '../permissions/policy.js';
 import { hasHan } from './normalize.js';
-import { textArray, withBitmapIndexScans, withOrderedIndexScans } from './sql.js';
+import { textArray, withOrderedIndexScans } from './sql.js';
 import type { SearchHit, SearchProvider } from './search.service.js';
 
 /** Below this trigram word similarity a fuzzy match is noise. */
@@ -107,8 +107,8 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
   const fromView = v as unknown as PgView;
   return {
     type: options.type,
-    // Bitmap index scans only, throughout (platform/search/sql.ts); only a common class's walk reads in index order.
-    search: (tx, ctx, query) => withBitmapIndexScans(tx, async () => {
+    // Runs inside searchEverything's withBitmapIndexScans; only a common class's walk reads in index order.
+    search: async (tx, ctx, query) => {
       const ownership = v.ownerId ? ownershipFilter(ctx, 'read', v.ownerId) : undefined;
       const base = and(eq(v.workspaceId, ctx.workspaceId), isNull(v.deletedAt), ownership);
       // Who sees how many records decides what is common: a rep's 王 may be rare where the admin's is not.
@@ -155,6 +155,8 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
 
       const found: { id: string; score: number }[] = [];
       const better: string[] = [];
+      // An e-mail address or phone number found as typed names its record: a typo away is somebody else.
+      let identified = false;
       for (const [i, c] of classes.entries()) {
         if (found.length >= query.limit) break;
         const room = query.limit - found.length;
@@ -180,12 +182,13 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
             )) as { id: string }[]);
         found.push(...rows.map((r) => ({ id: r.id, score: c.weight })));
         better.push(...c.keys);
+        if (rows.length && c.keys.some((k) => k.startsWith('e:') || k.startsWith('t:'))) identified = true;
       }
       // An e-mail's domain is shared by thousands (everyone @163.com): only its local part is worth a fuzzy match.
       const fuzzyText = query.text.split('@')[0]!;
       // Typos are a matter of letters: a number (a phone, a tail of digits) is found exactly or not at all,
       // and trigrams of digits match half the table.
-      if (found.length < query.limit && fuzzyText.length >= 3 && !hasHan(fuzzyText) && /\p{L}/u.test(fuzzyText)) {
+      if (found.length < query.limit && !identified && fuzzyText.length >= 3 && !hasHan(fuzzyText) && /\p{L}/u.test(fuzzyText)) {
         // word_similarity: how well the query matches the best part of the record's search text. Ranked among
         // the first FUZZY_CANDIDATES records close enough, not all: `gu hong` is close to 1,500 of a million
         // contacts' e-mails, and scoring them all cost 180 ms for the least of the hits.
@@ -223,6 +226,6 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         const row = byId.get(id);
         return row ? [{ type: options.type, id, title: options.title ? options.title(row) : String(row.name), subtitle: options.subtitle(row), score: Number(score) }] : [];
       });
-    }),
+    },
   };
 }

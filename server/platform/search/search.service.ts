@@ -3,6 +3,7 @@ import type { RequestContext } from '../auth/context.js';
 import { phoneQueryDigits } from '../phones.js';
 import { queryKeys } from './search-keys.js';
 import { normalizeText } from './normalize.js';
+import { withBitmapIndexScans } from './sql.js';
 
 export interface SearchHit {
   /** Record type, e.g. `contact`; the web app links it to that record's page. */
@@ -24,6 +25,7 @@ export interface SearchQuery {
 /** What a module registers to appear in the global search box. */
 export interface SearchProvider {
   type: string;
+  /** Runs with sequential and plain index scans off (platform/search/sql.ts, withBitmapIndexScans). */
   search(tx: Executor, ctx: RequestContext, query: SearchQuery): Promise<SearchHit[]>;
 }
 
@@ -33,7 +35,10 @@ export async function searchEverything(tx: Executor, ctx: RequestContext, provid
   if (keys.length === 0) return [];
   const query: SearchQuery = { text: normalizeText(text), keys: keys.map((k) => k.key), weights: keys.map((k) => k.weight), limit };
   const hits: SearchHit[] = [];
-  // Sequential on purpose: one transaction, one connection.
-  for (const provider of providers) hits.push(...(await provider.search(tx, ctx, query)));
+  // Sequential on purpose: one transaction, one connection. Every provider looks keys up: the planner
+  // settings that takes are set once for all of them (a round trip costs as much as a probe).
+  await withBitmapIndexScans(tx, async () => {
+    for (const provider of providers) hits.push(...(await provider.search(tx, ctx, query)));
+  });
   return hits.sort((a, b) => b.score - a.score || a.title.length - b.title.length || a.title.localeCompare(b.title)).slice(0, limit);
 }
