@@ -1,3 +1,4 @@
+import { moneyText } from '../../contracts/money';
 import { formatPhone } from './phone';
 
 /**
@@ -23,13 +24,7 @@ function toDate(value: DateInput): Date | null {
 }
 
 /** Digits after the decimal point of a currency's minor unit (CNY 2, JPY 0, KWD 3). */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
+export { currencyDigits } from '../../contracts/money';
 
 export function formatDateTime(value: DateInput, { locale, timeZone }: FormatOptions): string {
   const date = toDate(value);
@@ -76,8 +71,7 @@ export function formatNumber(value: number | null | undefined, { locale }: Forma
 /** Money stored as integer minor units plus currency: formatMoney(123456, 'CNY') → ¥1,234.56. */
 export function formatMoney(minor: number | null | undefined, currency: string, { locale }: FormatOptions): string {
   if (minor === null || minor === undefined || Number.isNaN(minor)) return '';
-  const digits = currencyDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
+  return moneyText(minor, currency, locale);
 }
 
 export interface Formatter {

@@ -6,6 +6,7 @@ import { reportRoutes } from './reports.routes.js';
 import { sendDueReports } from './reports.schedule.js';
 import { valueRoutes } from './value.routes.js';
 import './value.overview.js';
+import './value.lists.js';
 
 /** Analytics' API routes (under /api/v1): custom reports and dashboards. */
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {

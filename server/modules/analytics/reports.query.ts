@@ -7,6 +7,7 @@ import { planList, type FieldType, type ListField, type ListSpec } from '../../p
 import { ownershipFilter } from '../../platform/permissions/policy.js';
 import { memberships } from '../../platform/tenancy/tenancy.tables.js';
 import { getWorkspace } from '../../platform/tenancy/workspaces.service.js';
+import { contributedJoinSql } from '../../platform/views/list-extensions.js';
 import { listSpecOf, viewableObjectTypes } from '../../platform/views/views.service.js';
 
 /**
@@ -57,10 +58,14 @@ export interface ReportColumn {
   type: FieldType;
   aggregate?: Aggregate;
   bucket?: DateBucket;
+  /** Minor units of money (a money field, or its sum, average, minimum or maximum). */
+  money?: boolean;
 }
 export interface ReportResult {
   objectType: string;
   columns: ReportColumn[];
+  /** The workspace's currency, which money columns are in. */
+  currency?: string;
   rows: Record<string, Cell>[];
   /** More rows matched than the limit let through. */
   truncated: boolean;
@@ -181,7 +186,7 @@ function plan(source: Source, definition: ReportDefinition, timeZone: string): P
     if (group.bucket && field.type !== 'timestamp') throw invalidField(`groupBy.${i}.bucket`, 'invalid');
     const bucket = field.type === 'timestamp' ? (group.bucket ?? 'month') : undefined;
     const expression = bucket ? bucketExpression(field.column, bucket, timeZone) : valueExpression(field);
-    add({ key: `g${i}`, kind: 'group', field: group.field, type: bucket ? 'text' : field.type, ...(bucket ? { bucket } : {}) }, expression);
+    add({ key: `g${i}`, kind: 'group', field: group.field, type: bucket ? 'text' : field.type, ...(bucket ? { bucket } : {}), ...(field.money ? { money: true } : {}) }, expression);
     groupBy.push(sql.raw(String(i + 1)));
   });
   measures.forEach((measure, i) => {
@@ -189,14 +194,15 @@ function plan(source: Source, definition: ReportDefinition, timeZone: string): P
     if (field && NUMERIC_AGGREGATES.includes(measure.aggregate) && field.type !== 'number') {
       throw new AppError('REPORT_MEASURE_NOT_NUMERIC', 400, { aggregate: measure.aggregate, name: measure.field }, [{ field: `measures.${i}.field`, code: 'invalid' }]);
     }
-    add({ key: `m${i}`, kind: 'measure', field: field ? measure.field! : null, type: 'number', aggregate: measure.aggregate }, measureExpression(measure.aggregate, field));
+    const money = field?.money === true && NUMERIC_AGGREGATES.includes(measure.aggregate);
+    add({ key: `m${i}`, kind: 'measure', field: field ? measure.field! : null, type: 'number', aggregate: measure.aggregate, ...(money ? { money } : {}) }, measureExpression(measure.aggregate, field));
   });
   const records = groups.length === 0 && measures.length === 0;
   if (records) {
     const names = definition.fields?.length ? definition.fields : ['id' in source.spec.fields ? 'id' : Object.keys(source.spec.fields)[0]!];
     names.forEach((name, i) => {
       const field = fieldOf(source, objectType, name, `fields.${i}`);
-      add({ key: name, kind: 'field', field: name, type: field.type }, valueExpression(field));
+      add({ key: name, kind: 'field', field: name, type: field.type, ...(field.money ? { money: true } : {}) }, valueExpression(field));
     });
   }
   const sortKey = definition.sort?.replace(/^-/, '') || columns[0]!.key;
@@ -227,7 +233,7 @@ export async function validateDefinition(tx: Executor, ctx: RequestContext, defi
  */
 export async function runDefinition(tx: Executor, ctx: RequestContext, definition: ReportDefinition, scope: ReportScope = {}): Promise<ReportResult> {
   const source = await reportSource(tx, ctx, definition.objectType);
-  const { timeZone } = await getWorkspace(tx, ctx);
+  const { timeZone, defaultCurrency } = await getWorkspace(tx, ctx);
   const planned = plan(source, definition, timeZone);
   const filters = planList(source.spec, { filter: definition.filters, filterLogic: definition.filterLogic ?? undefined }).where;
   const where = and(
@@ -239,12 +245,13 @@ export async function runDefinition(tx: Executor, ctx: RequestContext, definitio
   );
   const grouped = planned.groupBy.length ? sql` group by ${sql.join(planned.groupBy, sql`, `)}` : sql``;
   const { rows } = (await tx.execute(
-    sql`select ${sql.join(planned.select, sql`, `)} from ${source.table} where ${where}${grouped} order by ${planned.orderBy} limit ${planned.limit + 1}`,
+    sql`select ${sql.join(planned.select, sql`, `)} from ${source.table}${contributedJoinSql(definition.objectType, { workspaceId: source.workspaceId, id: source.spec.id })} where ${where}${grouped} order by ${planned.orderBy} limit ${planned.limit + 1}`,
   )) as unknown as { rows: Record<string, Cell | Date>[] };
   const truncated = rows.length > planned.limit;
   return {
     objectType: definition.objectType,
     columns: planned.columns,
+    currency: defaultCurrency,
     rows: rows.slice(0, planned.limit).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))),
     truncated,
   };

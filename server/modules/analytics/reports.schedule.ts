@@ -1,13 +1,15 @@
 import { and, eq, lte, isNotNull, sql } from 'drizzle-orm';
+import { moneyText } from '../../../contracts/money.js';
 import type { Locale } from '../../../contracts/roles.js';
 import type { Database, Executor } from '../../db/client.js';
 import { asSystem, inWorkspace } from '../../db/transaction.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { contextOfMember } from '../../platform/auth/context-loader.js';
+import { storeFile } from '../../platform/files/files.service.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { EMAIL_SEND_JOB, queueMemberMail } from '../interactions/index.js';
-import { columnHeader, displayRows } from './reports.export.js';
+import { columnHeader, displayRows, EXPORT_CONTENT_TYPES, reportFile, type ReportExportFormat } from './reports.export.js';
 import { nextSendAt, runReportDefinition, type LabelledResult, type Report } from './reports.service.js';
 import { reports } from './reports.tables.js';
 
@@ -24,7 +26,7 @@ const MAIL_ROWS = 50;
 /** The report as plain text: a heading, the first rows as `a · b · c` lines, and the link to the whole. */
 export function reportMail(locale: Locale, report: Pick<Report, 'id' | 'name'>, result: LabelledResult, publicUrl: string): { subject: string; body: string } {
   const t = translator(locale);
-  const lines = displayRows(result)
+  const lines = displayRows(result, (minor, currency) => moneyText(minor, currency, locale))
     .slice(0, MAIL_ROWS)
     .map((row) => row.map((v) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString(locale) : String(v))).join(' · '));
   return {
@@ -72,7 +74,11 @@ export async function sendDueReports({ database, jobs, publicUrl }: ScheduleDeps
       for (const ctx of recipients) {
         if (!report.schedule.recipientIds.includes(ctx.userId!)) continue;
         const result = await runReportDefinition(tx, ctx, report.definition);
-        const mailId = await queueMemberMail(tx, workspaceId, ctx.userId!, (locale) => reportMail(locale, report, result, publicUrl));
+        const format = report.schedule.attachment;
+        const mailId = await queueMemberMail(tx, workspaceId, ctx.userId!, async (locale) => ({
+          ...reportMail(locale, report, result, publicUrl),
+          ...(format ? { attachments: [await attachedFile(tx, ctx, format, locale, report.name, result)] } : {}),
+        }));
         if (mailId) mailIds.push(mailId);
       }
       sent += 1;
@@ -81,6 +87,14 @@ export async function sendDueReports({ database, jobs, publicUrl }: ScheduleDeps
     if (jobId) await jobs.dispatch(jobId, workspaceId, EMAIL_SEND_JOB);
   }
   return sent;
+}
+
+/** The whole report as a file in the recipient's language, stored in the workspace until the mail goes. */
+async function attachedFile(tx: Executor, ctx: RequestContext, format: ReportExportFormat, locale: Locale, name: string, result: LabelledResult) {
+  const contentType = EXPORT_CONTENT_TYPES[format];
+  const filename = `${name}.${format}`;
+  const file = await storeFile(tx, ctx, { name: filename, contentType, data: await reportFile(format, locale, name, result) });
+  return { fileId: file.id, filename, contentType };
 }
 
 /** Moves a due report's next time forward, unless another process just did; returns it when claimed. */

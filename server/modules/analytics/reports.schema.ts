@@ -42,6 +42,7 @@ export const ScheduleSchema = Type.Object(
   {
     frequency: StringEnum(SCHEDULE_FREQUENCIES, { description: 'At 08:00 workspace time: every day, every Monday, or the first of each month.' }),
     recipientIds: Type.Array(Uuid, { minItems: 1, maxItems: 50, description: 'Members; a personal report goes to its owner only. Each gets the rows they may read.' }),
+    attachment: Type.Optional(Nullable(StringEnum(REPORT_EXPORT_FORMATS, { description: 'The whole report attached to the mail as this file; null: the first rows in the text only.' }))),
   },
   { additionalProperties: false },
 );
@@ -82,8 +83,10 @@ export const ResultSchema = Type.Object({
       type: StringEnum(FIELD_TYPES),
       aggregate: Type.Optional(StringEnum(AGGREGATES)),
       bucket: Type.Optional(StringEnum(DATE_BUCKETS)),
+      money: Type.Optional(Type.Boolean({ description: 'Its numbers are minor units of `currency`: show them as money.' })),
     }),
   ),
+  currency: Type.Optional(Type.String({ description: "The workspace's currency: what money columns are in." })),
   rows: Type.Array(Type.Record(Type.String(), Cell)),
   truncated: Type.Boolean({ description: 'More rows matched than the limit let through.' }),
   labels: Type.Record(Type.String(), Type.Record(Type.String(), Type.String()), { description: 'By column key: names of the ids in it that the caller may read (owners, stages, accounts).' }),

@@ -12,6 +12,8 @@ export type ScheduleFrequency = (typeof SCHEDULE_FREQUENCIES)[number];
 export interface ReportSchedule {
   frequency: ScheduleFrequency;
   recipientIds: string[];
+  /** The whole report attached as a file (CSV or XLSX); absent or null: the rows in the mail only. */
+  attachment?: 'csv' | 'xlsx' | null;
 }
 
 /** A saved report: a definition over one object, how it is drawn, who sees it, and its mailing. */

@@ -179,14 +179,16 @@ describe('custom reports', () => {
     expect(csv.headers['content-disposition']).toContain(encodeURIComponent('阶段=报表.csv'));
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('阶段,金额合计');
-    expect(lines[1]).toBe('方案报价,104900');
+    // Amounts (minor units) as plain decimals in CSV; as numbers with the currency's format in XLSX.
+    expect(lines[1]).toBe('方案报价,1049.00');
     const xlsx = await call(w.admin, 'GET', `/reports/${report.id}/export?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'Stage', 'Sum of Amount']);
-    expect(sheet.getRow(2).values).toEqual([undefined, 'Proposal', 104900]);
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Proposal', 1049]);
+    expect(sheet.getRow(2).getCell(2).numFmt).toBe('"CN¥"#,##0.00;-"CN¥"#,##0.00');
     expect((await call(w.admin, 'GET', `/reports/${report.id}/export?format=pdf`)).statusCode).toBe(400);
   });
 
@@ -213,13 +215,53 @@ describe('custom reports', () => {
     const mails = provider.delivered.slice(before);
     expect(mails).toHaveLength(2);
     const bobs = mails.find((m) => m.subject === 'Report: 每周业绩')!;
-    expect(bobs.text).toContain('sales 成员 · 99,900');
-    expect(bobs.text).not.toContain('45,000');
+    expect(bobs.text).toContain('sales 成员 · CN¥999.00');
+    expect(bobs.text).not.toContain('450.00');
     expect(bobs.text).toContain(`https://crm.example/reports/${report.id}`);
     const admins = mails.find((m) => m.subject !== 'Report: 每周业绩')!;
-    expect(admins.text).toContain('45,000');
+    expect(admins.text).toContain('¥450.00');
     const stored = (await call(w.admin, 'GET', `/reports/${report.id}`)).json();
     expect(new Date(stored.nextSendAt).getTime() - next.getTime()).toBe(7 * 86_400_000);
+  });
+
+  it('attaches the whole report as the CSV or XLSX file the schedule chose', async () => {
+    const w = await salesWorkspace();
+    expect((await call(w.admin, 'POST', '/mail-accounts', { personal: false, fromName: '报表', fromAddress: 'crm@report.example', host: '127.0.0.1', port: provider.port, secure: false })).statusCode).toBe(201);
+    await call(w.bob, 'PATCH', '/me', { locale: 'en' });
+    const definition = { objectType: 'opportunities', groupBy: [{ field: 'ownerId' }], measures: [{ aggregate: 'sum', field: 'amount' }] };
+    const bad = await call(w.admin, 'POST', '/reports', { name: 'x', definition, schedule: { frequency: 'daily', recipientIds: [w.admin.userId], attachment: 'pdf' } });
+    expect(bad.statusCode).toBe(400);
+    const report = (await call(w.admin, 'POST', '/reports', { name: '日报 Daily', shared: true, definition, schedule: { frequency: 'daily', recipientIds: [w.bob.userId], attachment: 'csv' } })).json();
+    expect(report.schedule.attachment).toBe('csv');
+    const sendAll = async (at: Date) => {
+      const before = provider.delivered.length;
+      expect(await sendDueReports(deps(), at, w.admin.workspaceId)).toBe(1);
+      const { rows } = await sql(`select id from jobs where workspace_id = $1 and name = 'email.send' and state = 'queued'`, [w.admin.workspaceId]);
+      for (const job of rows as { id: string }[]) await t.app.jobs.run(w.admin.workspaceId, job.id);
+      // The sink parses in the background: wait for the mail to land.
+      for (let i = 0; i < 50 && provider.delivered.length === before; i++) await new Promise((r) => setTimeout(r, 50));
+      return provider.delivered.slice(before);
+    };
+    const [csvMail] = await sendAll(new Date(report.nextSendAt));
+    expect(csvMail!.text).toContain('sales 成员');
+    const [csv] = csvMail!.attachments;
+    expect(csv!.filename).toBe('日报 Daily.csv');
+    expect(csv!.contentType).toBe('text/csv');
+    // Bob's rows only, in his language, amounts as plain decimals in major units.
+    const lines = csv!.content.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toEqual(['Owner,Sum of Amount', 'sales 成员,999.00']);
+
+    const changed = await call(w.admin, 'PATCH', `/reports/${report.id}`, { schedule: { frequency: 'daily', recipientIds: [w.bob.userId], attachment: 'xlsx' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const [xlsxMail] = await sendAll(new Date(changed.json().nextSendAt));
+    const [xlsx] = xlsxMail!.attachments;
+    expect(xlsx!.filename).toBe('日报 Daily.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx!.content as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe('sales 成员');
+    expect(sheet.getRow(2).getCell(2).value).toBe(999);
+    expect(sheet.getRow(2).getCell(2).numFmt).toContain('#,##0.00');
   });
 });
 

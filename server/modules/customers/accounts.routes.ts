@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { asCaller } from '../../platform/http/route-context.js';
+import { WithComputed } from '../../platform/views/list-extensions.js';
 import { IdParams, Page, errorResponses } from '../../platform/http/schemas.js';
 import {
   AccountContactSchema,
@@ -27,7 +28,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Accounts the caller may see',
         description: 'Filter: name, type, industry, size, tier, region, source, lifecycleStage, creditStatus, parentId, ownerId, createdAt, updatedAt. Sort: name, createdAt, updatedAt.',
         querystring: AccountListQuery,
-        response: { 200: Page(AccountSchema), ...errorResponses },
+        response: { 200: Page(WithComputed(AccountSchema)), ...errorResponses },
       },
     },
     (request) => asCaller(request, (tx, ctx) => listAccounts(tx, ctx, request.query)),

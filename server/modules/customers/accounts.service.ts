@@ -67,7 +67,7 @@ async function accountColumns(tx: Executor, ctx: RequestContext, input: Partial<
   return values;
 }
 
-const records = ownedRecords<Account, AccountInput>({ table: accounts, recordType: 'account', listSpec: accountListSpec, toColumns: accountColumns, customFieldsOf: 'accounts' });
+const records = ownedRecords<Account, AccountInput>({ table: accounts, recordType: 'account', listSpec: accountListSpec, toColumns: accountColumns, customFieldsOf: 'accounts', extensibleAs: 'accounts' });
 
 export const listAccounts = (tx: Executor, ctx: RequestContext, params: ListParams) => records.list(tx, ctx, params);
 export const listDeletedAccounts = (tx: Executor, ctx: RequestContext, params: ListParams) => records.listDeleted(tx, ctx, params);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { asCaller } from '../../platform/http/route-context.js';
+import { WithComputed } from '../../platform/views/list-extensions.js';
 import { IdParams, Page, errorResponses } from '../../platform/http/schemas.js';
 import { ContactListQuery, ContactSchema, CreateContactBody, DeletedContactSchema, DuplicateCheckBody, DuplicateListSchema, MergeContactsBody, MergeHistorySchema, UpdateContactBody } from './contacts.schema.js';
 import { listMergeHistory, mergeContacts } from './contacts.merge.js';
@@ -18,7 +19,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Contacts the caller may see',
         description: 'Filter: name, company, title, email, phone, ownerId, createdAt, updatedAt. Sort: name, createdAt, updatedAt.',
         querystring: ContactListQuery,
-        response: { 200: Page(ContactSchema), ...errorResponses },
+        response: { 200: Page(WithComputed(ContactSchema)), ...errorResponses },
       },
     },
     (request) => asCaller(request, (tx, ctx) => listContacts(tx, ctx, request.query)),

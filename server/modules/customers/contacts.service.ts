@@ -64,7 +64,7 @@ export async function contactColumns(_tx: Executor, ctx: RequestContext, input: 
   return values;
 }
 
-const records = ownedRecords<Contact, ContactInput>({ table: contacts, recordType: 'contact', listSpec: contactListSpec, toColumns: contactColumns, customFieldsOf: 'contacts' });
+const records = ownedRecords<Contact, ContactInput>({ table: contacts, recordType: 'contact', listSpec: contactListSpec, toColumns: contactColumns, customFieldsOf: 'contacts', extensibleAs: 'contacts' });
 
 export const listContacts = (tx: Executor, ctx: RequestContext, params: ListParams) => records.list(tx, ctx, params);
 /** Contacts in the recycle bin that the caller could have deleted, most recently deleted first. */

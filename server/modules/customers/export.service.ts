@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { toMajor } from '../../../contracts/money.js';
 import type { Locale } from '../../../contracts/roles.js';
 import type { Executor, Tx } from '../../db/client.js';
 import type { RequestContext } from '../../platform/auth/context.js';
@@ -9,6 +10,8 @@ import type { ListParams } from '../../platform/http/list-query.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { listCustomFields, type CustomFieldDefinition } from '../../platform/custom-fields/custom-fields.service.js';
 import { memberships, users } from '../../platform/tenancy/tenancy.tables.js';
+import { getWorkspace } from '../../platform/tenancy/workspaces.service.js';
+import { contributedFields, type ComputedValues } from '../../platform/views/list-extensions.js';
 import type { Address } from './addresses.js';
 import { listAccounts, type Account } from './accounts.service.js';
 import { listContacts, type Contact } from './contacts.service.js';
@@ -93,14 +96,6 @@ const contactColumns: Column<Contact>[] = [
   { field: 'updatedAt', value: (c) => c.updatedAt, numFmt: DATE_FORMAT },
 ];
 
-/** Digits after the decimal point of a currency (2 for CNY, 0 for JPY); 2 when unknown. */
-function minorDigits(currency: string | null): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: currency ?? 'CNY' }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
 
 const accountColumns: Column<Account>[] = [
   { field: 'accountName', value: (a) => a.name, width: 28 },
@@ -113,7 +108,7 @@ const accountColumns: Column<Account>[] = [
   { field: 'phone', value: (a) => a.phone },
   { field: 'email', value: (a) => a.email, width: 28 },
   { field: 'creditStatus', value: (a) => a.creditStatus },
-  { field: 'creditLimit', value: (a) => (a.creditLimit === null ? null : a.creditLimit / 10 ** minorDigits(a.currency)), numFmt: '#,##0.00' },
+  { field: 'creditLimit', value: (a) => (a.creditLimit === null ? null : toMajor(a.creditLimit, a.currency ?? 'CNY')), numFmt: '#,##0.00' },
   { field: 'currency', value: (a) => a.currency },
   { field: 'tags', value: (a) => joined(a.tags) },
   { field: 'source', value: (a) => a.source },
@@ -156,6 +151,29 @@ interface Started<T> {
   ownerName: OwnerName;
   ctx: RequestContext;
   customFields: CustomFieldDefinition[];
+  /** The workspace's currency: the one computed amounts (customer value) are in. */
+  currency: string;
+}
+
+/**
+ * One column per field other modules contribute to the list (customer value's tier, churn risk…), headed by
+ * its label: choices by their labels, amounts in major units, instants as dates.
+ */
+function contributedColumns<T extends object>(objectType: string, locale: Locale, currency: string): Column<T>[] {
+  const t = translator(locale);
+  return contributedFields(objectType).map(([name, f]) => ({
+    field: name,
+    header: t(f.labelKey),
+    ...(f.display === 'currency' ? { numFmt: '#,##0.00' } : f.display === 'date' ? { numFmt: DATE_FORMAT } : {}),
+    value: (row: T): Cell => {
+      const v = (row as { computed?: ComputedValues }).computed?.[name] ?? null;
+      if (v === null) return null;
+      if (f.display === 'select') return t(f.options?.find((o) => o.value === v)?.labelKey ?? String(v), { defaultValue: String(v) });
+      if (f.display === 'currency') return toMajor(Number(v), currency);
+      if (f.display === 'date') return new Date(String(v));
+      return v;
+    },
+  }));
 }
 
 /**
@@ -189,11 +207,12 @@ function customColumns<T extends { custom: Record<string, unknown> }>(defs: Cust
  */
 async function start<T>(run: CallerRunner, list: Lister<T>, query: ExportQuery<string>, objectType: 'contacts' | 'accounts'): Promise<Started<T>> {
   const params: ListParams = { filter: query.filter, filterLogic: query.filterLogic, sort: query.sort, limit: EXPORT_PAGE_SIZE };
-  const { ctx, first, owners, customFields } = await run(async (tx, ctx) => ({
+  const { ctx, first, owners, customFields, currency } = await run(async (tx, ctx) => ({
     ctx,
     first: await list(tx, ctx, params),
     owners: await memberNames(tx, ctx),
     customFields: await listCustomFields(tx, ctx, objectType),
+    currency: (await getWorkspace(tx, ctx)).defaultCurrency,
   }));
   async function* pages(): AsyncGenerator<T[]> {
     let page = first;
@@ -204,7 +223,7 @@ async function start<T>(run: CallerRunner, list: Lister<T>, query: ExportQuery<s
       yield page.data;
     }
   }
-  return { pages: pages(), ownerName: (id) => (id ? (owners.get(id) ?? null) : null), ctx, customFields };
+  return { pages: pages(), ownerName: (id) => (id ? (owners.get(id) ?? null) : null), ctx, customFields, currency };
 }
 
 async function* csvChunks<T>(headers: string[], columns: Column<T>[], { pages, ownerName, ctx }: Started<T>): AsyncGenerator<Buffer> {
@@ -262,7 +281,7 @@ export async function exportContacts(run: CallerRunner, query: ExportQuery<Conta
   // The owned-records list is typed loosely (rows as records); its rows are contacts.
   const started = await start(run, listContacts as Lister<Contact>, query, 'contacts');
   const format = query.format ?? 'csv';
-  if (format !== 'vcf') return tableFile(format, locale, 'contacts', [...contactColumns, ...customColumns<Contact>(started.customFields, locale)], started);
+  if (format !== 'vcf') return tableFile(format, locale, 'contacts', [...contactColumns, ...contributedColumns<Contact>('contacts', locale, started.currency), ...customColumns<Contact>(started.customFields, locale)], started);
   const body = Readable.from(vcardChunks(started.pages, query.version ?? '3.0'), { objectMode: false });
   const { fileName, asciiFileName } = fileNames(locale, started.ctx, 'contacts', 'vcf');
   return { fileName, asciiFileName, contentType: CONTENT_TYPES.vcf, body };
@@ -271,5 +290,5 @@ export async function exportContacts(run: CallerRunner, query: ExportQuery<Conta
 /** The accounts the caller may see, filtered and sorted as the list: CSV (default) or XLSX. */
 export async function exportAccounts(run: CallerRunner, query: ExportQuery<TableFormat>, locale: Locale): Promise<ExportFile> {
   const started = await start(run, listAccounts as Lister<Account>, query, 'accounts');
-  return tableFile(query.format ?? 'csv', locale, 'accounts', [...accountColumns, ...customColumns<Account>(started.customFields, locale)], started);
+  return tableFile(query.format ?? 'csv', locale, 'accounts', [...accountColumns, ...contributedColumns<Account>('accounts', locale, started.currency), ...customColumns<Account>(started.customFields, locale)], started);
 }

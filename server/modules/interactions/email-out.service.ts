@@ -8,6 +8,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors/app-error.js';
 import { assertCan } from '../../platform/permissions/policy.js';
 import type { Secrets } from '../../platform/secrets/secrets.js';
+import { readFile } from '../../platform/files/files.service.js';
 import { getMember } from '../../platform/tenancy/members.service.js';
 import { getWorkspace } from '../../platform/tenancy/workspaces.service.js';
 import { getContact, type Contact } from '../customers/index.js';
@@ -215,12 +216,13 @@ export async function sendQueuedEmail(db: Db, ctx: RequestContext, secrets: Secr
       return { mail: current, account: null, fresh: false };
     }
     const [account] = await tx.select().from(mailAccounts).where(and(eq(mailAccounts.workspaceId, ctx.workspaceId), eq(mailAccounts.id, mail.accountId)));
-    return { mail, account: account ?? null, fresh: true };
+    const attachments = await Promise.all(mail.attachments.map(async (a) => ({ filename: a.filename, contentType: a.contentType, content: (await readFile(tx, ctx, a.fileId)).data })));
+    return { mail, account: account ?? null, fresh: true, attachments };
   });
   if (!claimed.fresh) return claimed.mail;
-  const { mail, account } = claimed;
+  const { mail, account, attachments } = claimed;
   const messageId = outgoingMessageId(mail.id, account?.fromAddress ?? null);
-  const error = account ? await deliverMail(account, secrets, { to: mail.toAddress, subject: mail.subject, text: mail.body, messageId }) : 'the mail account was removed';
+  const error = account ? await deliverMail(account, secrets, { to: mail.toAddress, subject: mail.subject, text: mail.body, messageId, attachments }) : 'the mail account was removed';
   return inWorkspace(db, ctx.workspaceId, async (tx) => {
     if (error) {
       const [failed] = await tx.update(outgoingEmails).set({ status: 'failed', error: error.slice(0, 500) }).where(outgoing(ctx, id)).returning();

@@ -35,7 +35,7 @@ export { handleCallEvent, provideDialer, type CallEvent, type Dialer } from './c
 export { ingestEmail, inboxOf, workspaceOfInbox, type Address, type InboundEmail } from './email-in.service.js';
 export { sendDueReminders } from './reminders.js';
 export { deliverMail, senderAccount, type MailAccount, type PlainMail } from './email-out.service.js';
-export { queueMemberMail } from './member-mail.js';
+export { queueMemberMail, type MemberMail } from './member-mail.js';
 export { EMAIL_SEND_JOB } from './email-out.service.js';
 export { linkToRecord, moveTimeline, recordsOfThread, type RecordRef } from './interactions.service.js';
 export { listMailAccounts, outgoingMessageId, queueEmails } from './email-out.service.js';

@@ -219,6 +219,8 @@ export const outgoingEmails = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** Files it carries (a scheduled report's CSV), kept in the workspace's files until it is sent. */
+    attachments: jsonb('attachments').$type<{ fileId: string; filename: string; contentType: string }[]>().notNull().default(sql`'[]'`),
     /** `sending` is committed before the SMTP exchange: a crash during it never sends the mail twice. */
     status: text('status').$type<'queued' | 'sending' | 'sent' | 'failed'>().notNull().default('queued'),
     messageId: text('message_id'),

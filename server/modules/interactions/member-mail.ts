@@ -6,6 +6,13 @@ import { isLocale } from '../../platform/i18n/i18n.js';
 import { memberships, users, workspaces } from '../../platform/tenancy/tenancy.tables.js';
 import { mailAccounts, outgoingEmails } from './interactions.tables.js';
 
+/** A mail to a member; attachments are files already stored in the workspace (storeFile). */
+export interface MemberMail {
+  subject: string;
+  body: string;
+  attachments?: { fileId: string; filename: string; contentType: string }[];
+}
+
 /**
  * Queues a mail from the workspace to one of its members (a task reminder, a scheduled report) in the outbox,
  * through the workspace's mail account, written in the member's language and time zone (their own, else the
@@ -16,7 +23,7 @@ export async function queueMemberMail(
   tx: Executor,
   workspaceId: string,
   userId: string,
-  compose: (locale: Locale, timeZone: string) => { subject: string; body: string } | Promise<{ subject: string; body: string }>,
+  compose: (locale: Locale, timeZone: string) => MemberMail | Promise<MemberMail>,
 ): Promise<string | null> {
   const [account] = await tx.select({ id: mailAccounts.id }).from(mailAccounts).where(and(eq(mailAccounts.workspaceId, workspaceId), isNull(mailAccounts.userId)));
   if (!account) return null;
@@ -29,8 +36,8 @@ export async function queueMemberMail(
     .where(eq(users.id, userId));
   if (!member) return null;
   const locale: Locale = isLocale(member.locale) ? member.locale : member.workspaceLocale;
-  const { subject, body } = await compose(locale, member.timeZone ?? member.workspaceTimeZone);
+  const { subject, body, attachments = [] } = await compose(locale, member.timeZone ?? member.workspaceTimeZone);
   const id = uuidv7();
-  await tx.insert(outgoingEmails).values({ workspaceId, id, accountId: account.id, contactId: null, userId, toAddress: member.email, subject, body });
+  await tx.insert(outgoingEmails).values({ workspaceId, id, accountId: account.id, contactId: null, userId, toAddress: member.email, subject, body, attachments });
   return id;
 }

@@ -25,7 +25,7 @@ export const opportunityListSpec: ListSpec = {
     pipelineId: { column: opportunities.pipelineId, type: 'uuid' },
     stageId: { column: opportunities.stageId, type: 'uuid' },
     status: { column: opportunities.status, type: 'text' },
-    amount: { column: opportunities.amount, type: 'number', sortable: true },
+    amount: { column: opportunities.amount, type: 'number', sortable: true, money: true },
     currency: { column: opportunities.currency, type: 'text' },
     closeDate: { column: opportunities.closeDate, type: 'timestamp', sortable: true },
     probability: { column: opportunities.probability, type: 'number', sortable: true },

@@ -64,7 +64,7 @@ export const orderListSpec: ListSpec = {
     quoteId: { column: orders.quoteId, type: 'uuid' },
     ownerId: { column: orders.ownerId, type: 'uuid' },
     currency: { column: orders.currency, type: 'text' },
-    total: { column: orders.total, type: 'number', sortable: true },
+    total: { column: orders.total, type: 'number', sortable: true, money: true },
     orderedAt: { column: orders.orderedAt, type: 'timestamp', sortable: true },
     orderDate: { column: orders.orderDate, type: 'timestamp', sortable: true },
     externalRef: { column: orders.externalRef, type: 'text' },

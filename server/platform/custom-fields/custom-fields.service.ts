@@ -5,7 +5,7 @@ import type { CustomFieldType } from '../../../contracts/customers.js';
 import type { RequestContext } from '../auth/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError, invalidField, notFound, type FieldError } from '../errors/app-error.js';
-import type { FieldType, ListField, ListSpec } from '../http/list-query.js';
+import { nullableSortable, type ListField, type ListSpec } from '../http/list-query.js';
 import { assertCan } from '../permissions/policy.js';
 import { assertActiveMember } from '../tenancy/membership-checks.js';
 import { customFieldDefinitions, type CustomFieldOptions, type Labels } from './custom-fields.tables.js';
@@ -183,27 +183,12 @@ function customFieldExpression(column: unknown, def: CustomFieldDefinition) {
   }
 }
 
-/**
- * What a record without a value sorts as, so that keyset paging over a nullable custom field stays exact:
- * empty values come first in ascending order, last in descending.
- */
-const SORT_FLOOR: Record<FieldType, string | boolean> = { text: '', number: '-Infinity', timestamp: '-infinity', uuid: '00000000-0000-0000-0000-000000000000', boolean: false };
-const CAST: Record<FieldType, string> = { text: 'text', number: 'numeric', timestamp: 'timestamptz', uuid: 'uuid', boolean: 'boolean' };
-
 /** A custom field as a list field: filterable, and sortable unless it holds a list (multi select). */
 function customListField(column: unknown, def: CustomFieldDefinition): ListField {
   const { expression, type } = customFieldExpression(column, def);
   if (def.type === 'multi_select') return { column: expression, type };
-  const floor = SORT_FLOOR[type];
-  return {
-    column: expression,
-    type,
-    sortable: true,
-    sortBy: {
-      expression: sql`coalesce(${expression}, cast(${floor} as ${sql.raw(CAST[type])}))`,
-      valueOf: (row) => (row.custom as Record<string, unknown> | null)?.[def.key] ?? floor,
-    },
-  };
+  const field = nullableSortable(expression, type, (row) => (row.custom as Record<string, unknown> | null)?.[def.key]);
+  return def.type === 'currency' ? { ...field, money: true } : field;
 }
 
 /** A list spec with the workspace's custom fields of `objectType` added as `custom.<key>` (stored in `column`). */

@@ -17,6 +17,8 @@ export interface ListField {
    * to read its value from a row for the cursor.
    */
   sortBy?: { expression: SQL; valueOf(row: Record<string, unknown>): unknown };
+  /** A number of integer minor units of money: reports show and export it (and its sums) as money. */
+  money?: boolean;
 }
 
 /** What a list route exposes: its filterable/sortable fields, the id tie-breaker and the default order. */
@@ -48,6 +50,26 @@ const OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'contains', 'startsWith
 type Operator = (typeof OPERATORS)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CAST: Record<FieldType, string> = { text: 'text', uuid: 'uuid', timestamp: 'timestamptz', number: 'numeric', boolean: 'boolean' };
+
+/**
+ * What a record without a value sorts as, so that keyset paging over a nullable field stays exact: empty
+ * values come first in ascending order, last in descending.
+ */
+const SORT_FLOOR: Record<FieldType, string | boolean> = { text: '', number: '-Infinity', timestamp: '-infinity', uuid: '00000000-0000-0000-0000-000000000000', boolean: false };
+
+/**
+ * A filterable and sortable field over a nullable expression (custom fields, other modules' computed fields):
+ * ordered by the expression with nulls as the type's floor; `read` gives a row's value for the cursor.
+ */
+export function nullableSortable(expression: PgColumn | SQL, type: FieldType, read: (row: Record<string, unknown>) => unknown): ListField {
+  const floor = SORT_FLOOR[type];
+  return {
+    column: expression,
+    type,
+    sortable: true,
+    sortBy: { expression: sql`coalesce(${expression}, cast(${floor} as ${sql.raw(CAST[type])}))`, valueOf: (row) => read(row) ?? floor },
+  };
+}
 
 const filterError = (filter: string, reason: Reason) => new AppError('INVALID_FILTER', 400, { filter, reason });
 

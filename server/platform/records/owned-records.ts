@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors/app-error.js';
 import { planList, type ListParams, type ListSpec } from '../http/list-query.js';
 import { assertMayActOn, mayActOn, ownershipFilter } from '../permissions/policy.js';
 import { assertActiveMember } from '../tenancy/membership-checks.js';
+import { contributedQuery, foldComputed, withContributedFields } from '../views/list-extensions.js';
 import { listCustomFields, validateCustomValues, withCustomFields, type CustomFieldDefinition } from '../custom-fields/custom-fields.service.js';
 
 /** The columns every owned business record has (contacts, accounts, leads, opportunities, cases…). */
@@ -43,6 +44,11 @@ export interface OwnedRecordConfig<TRow extends OwnedRow, TInput> {
   /** The object's name for custom fields (`contacts`); its table then has a `custom` JSONB column. */
   customFieldsOf?: string;
   /**
+   * The object's name for list extensions (`contacts`): the fields other modules contribute to its list
+   * (registerListExtension) then filter and sort it, and come back on each row as `computed`.
+   */
+  extensibleAs?: string;
+  /**
    * A further read restriction beside the owner scopes (service agents read the cases of their queues): a
    * condition on the table, or undefined for none. Applies to lists and single reads, not to the bin.
    */
@@ -75,7 +81,8 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
 
   /** The list spec with the workspace's custom fields added as `custom.<key>` filters. */
   function specFor(tx: Executor, ctx: RequestContext, base: ListSpec): Promise<ListSpec> {
-    return config.customFieldsOf ? withCustomFields(tx, ctx, config.customFieldsOf, base, table.custom) : Promise.resolve(base);
+    const spec = config.extensibleAs ? withContributedFields(config.extensibleAs, base) : base;
+    return config.customFieldsOf ? withCustomFields(tx, ctx, config.customFieldsOf, spec, table.custom) : Promise.resolve(spec);
   }
 
   /** Custom values of a write, validated and merged over the stored ones (create: required ones too). */
@@ -88,9 +95,13 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
 
   async function list(tx: Executor, ctx: RequestContext, params: ListParams, deleted = false) {
     const plan = planList(await specFor(tx, ctx, deleted ? deletedSpec : config.listSpec), params);
-    const rows = await tx
-      .select()
+    const extension = config.extensibleAs ? contributedQuery(config.extensibleAs, table) : { joins: [], columns: {} };
+    let query = tx
+      .select({ ...getTableColumns(table), ...extension.columns })
       .from(table)
+      .$dynamic();
+    for (const join of extension.joins) query = query.leftJoin(join.table, join.on);
+    const rows = await query
       .where(
         and(
           inWorkspace(ctx),
@@ -103,7 +114,8 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
       )
       .orderBy(...plan.orderBy)
       .limit(plan.limit);
-    return plan.page(rows as unknown as (TRow & Record<string, unknown>)[]);
+    const fetched = rows as unknown as (TRow & Record<string, unknown>)[];
+    return plan.page(config.extensibleAs ? foldComputed(config.extensibleAs, fetched) : fetched);
   }
 
   /** A record the caller may read; 404 when missing, in the recycle bin or outside their scope. */

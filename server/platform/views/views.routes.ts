@@ -4,6 +4,7 @@ import { asCaller } from '../http/route-context.js';
 import { FILTER_LOGIC_MAX_LENGTH } from '../http/filter-logic.js';
 import { FIELD_TYPES } from '../http/list-query.js';
 import { IdParams, Nullable, StringEnum, Timestamp, Uuid, errorResponses } from '../http/schemas.js';
+import { ContributedFieldSchema } from './list-extensions.js';
 import { createView, deleteView, listFieldsOf, listViews, updateView } from './views.service.js';
 
 const tags = ['views'];
@@ -28,6 +29,7 @@ const ListFieldSchema = Type.Object({
   name: Type.String({ description: 'As filter and sort take it: `company`, `custom.region`.' }),
   type: StringEnum(FIELD_TYPES),
   sortable: Type.Boolean(),
+  contributed: Type.Optional(ContributedFieldSchema),
 });
 
 /** Saved list views, personal and shared, for any list a module registered. */

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { forbidden, invalidField, notFound } from '../errors/app-error.js';
 import { withCustomFields } from '../custom-fields/custom-fields.service.js';
 import { planList, type FieldType, type ListSpec } from '../http/list-query.js';
+import { contributedFields, describeContributed, withContributedFields } from './list-extensions.js';
 import { savedViews } from './views.tables.js';
 
 export type SavedView = typeof savedViews.$inferSelect;
@@ -30,19 +31,29 @@ export const viewableObjectTypes = (): string[] => [...viewableLists.keys()];
 export async function listSpecOf(tx: Executor, ctx: RequestContext, objectType: string): Promise<ListSpec> {
   const list = viewableLists.get(objectType);
   if (!list) throw invalidField('objectType', 'enum', { allowed: [...viewableLists.keys()].join(', ') });
-  return list.customColumn === undefined ? list.spec : withCustomFields(tx, ctx, objectType, list.spec, list.customColumn);
+  const spec = withContributedFields(objectType, list.spec);
+  return list.customColumn === undefined ? spec : withCustomFields(tx, ctx, objectType, spec, list.customColumn);
 }
 
 export interface ListFieldInfo {
   name: string;
   type: FieldType;
   sortable: boolean;
+  /** Fields other modules contribute (read-only): how to show them and their label's i18n key. */
+  contributed?: ReturnType<typeof describeContributed>;
 }
 
-/** What a filter builder offers for a list: every field with its type (custom fields as `custom.<key>`). */
+/**
+ * What a filter builder offers for a list: every field with its type (custom fields as `custom.<key>`, fields
+ * other modules contribute with how they show).
+ */
 export async function listFieldsOf(tx: Executor, ctx: RequestContext, objectType: string): Promise<ListFieldInfo[]> {
   const spec = await listSpecOf(tx, ctx, objectType);
-  return Object.entries(spec.fields).map(([name, field]) => ({ name, type: field.type, sortable: field.sortable === true }));
+  const contributed = new Map(contributedFields(objectType));
+  return Object.entries(spec.fields).map(([name, field]) => {
+    const extra = contributed.get(name);
+    return { name, type: field.type, sortable: field.sortable === true, ...(extra ? { contributed: describeContributed(extra) } : {}) };
+  });
 }
 
 /** Refuses an unknown list, or filters and sort the list would refuse (the same 400s as the list). */

@@ -7,7 +7,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chartOption, pivot } from './chartOptions';
-import { cellText, columnTitle } from './reportText';
+import { cellText, columnTitle, numberText } from './reportText';
 import type { ChartType, ReportColumn, ReportResult } from './types';
 
 // Canvas, not SVG: a report is saved as a PNG picture straight from the chart (getDataURL).
@@ -62,7 +62,10 @@ export const ReportView = forwardRef<ReportViewHandle, ReportViewProps>(function
             title: column,
             key: column,
             align: 'right' as const,
-            render: (_: unknown, r: { row: string }) => table.cells.get(`${r.row}\u0000${column}`)?.toLocaleString(locale, { maximumFractionDigits: 2 }) ?? '',
+            render: (_: unknown, r: { row: string }) => {
+              const value = table.cells.get(`${r.row}\u0000${column}`);
+              return value === undefined ? '' : numberText(result, measure, value, locale);
+            },
           })),
         ]}
       />
@@ -86,7 +89,7 @@ export const ReportView = forwardRef<ReportViewHandle, ReportViewProps>(function
   }
   return (
     <div data-testid={testId}>
-      <ReactEChartsCore ref={chartRef} echarts={echarts} option={{ animationDuration: 300, ...chartOption(result, chart === 'pivot' ? 'bar' : chart, labelOf, titleOf) }} notMerge style={{ height, width: '100%' }} />
+      <ReactEChartsCore ref={chartRef} echarts={echarts} option={{ animationDuration: 300, ...chartOption(result, chart === 'pivot' ? 'bar' : chart, labelOf, titleOf, (column, value) => numberText(result, column, value, locale)) }} notMerge style={{ height, width: '100%' }} />
     </div>
   );
 });

@@ -9,14 +9,23 @@ type Option = Record<string, unknown>;
  * measure along it. Two groupings: the first along the axis and one series per value of the second (the
  * first measure), as a stacked bar or lines.
  */
-export function chartOption(result: ReportResult, chart: Exclude<ChartType, 'table' | 'pivot' | 'figure'>, labelOf: LabelOf, titleOf: (column: ReportColumn) => string): Option {
+export function chartOption(
+  result: ReportResult,
+  chart: Exclude<ChartType, 'table' | 'pivot' | 'figure'>,
+  labelOf: LabelOf,
+  titleOf: (column: ReportColumn) => string,
+  valueText: (column: ReportColumn, value: number) => string = (_, value) => String(value),
+): Option {
   const groups = result.columns.filter((c) => c.kind === 'group');
   const measures = result.columns.filter((c) => c.kind === 'measure');
   const first = groups[0];
   const measure = measures[0];
   if (!first || !measure) return {};
   const categories = [...new Set(result.rows.map((r) => labelOf(first, r[first.key])))];
-  const tooltip = { trigger: chart === 'pie' || chart === 'funnel' ? 'item' : 'axis' };
+  // Values in tooltips and on the axis as the table shows them (money with its currency). Several measures
+  // share one axis: it follows the first.
+  const text = (value: unknown) => (typeof value === 'number' ? valueText(measure, value) : '');
+  const tooltip = { trigger: chart === 'pie' || chart === 'funnel' ? 'item' : 'axis', valueFormatter: text };
   if (chart === 'pie' || chart === 'funnel') {
     const data = categories.map((name) => ({
       name,
@@ -42,7 +51,7 @@ export function chartOption(result: ReportResult, chart: Exclude<ChartType, 'tab
     legend: { type: 'scroll', bottom: 0 },
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: categories, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', axisLabel: { formatter: text } },
     series,
   };
 }

@@ -46,10 +46,14 @@ export interface ReportColumn {
   type: FieldType;
   aggregate?: Aggregate;
   bucket?: DateBucket;
+  /** Minor units of `currency`: shown as money. */
+  money?: boolean;
 }
 export interface ReportResult {
   objectType: string;
   columns: ReportColumn[];
+  /** The workspace's currency, which money columns are in. */
+  currency?: string;
   rows: Record<string, Cell>[];
   truncated: boolean;
   labels: Record<string, Record<string, string>>;

@@ -1,6 +1,7 @@
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OwnerName } from '../../app/OwnerName';
+import { useCurrentSession } from '../../app/useCurrentSession';
 import { useFormat } from '../../app/useFormat';
 import type { ListField } from './fields';
 
@@ -8,11 +9,15 @@ import type { ListField } from './fields';
 export function FieldValue({ field, value }: { field: ListField; value: unknown }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { workspace } = useCurrentSession();
   if (value === null || value === undefined || value === '') return null;
   const choice = (v: string) => field.choices?.find((c) => c.value === v)?.label ?? v;
+  if (field.money && typeof value === 'number') return <>{format.money(value, workspace.defaultCurrency ?? 'CNY')}</>;
   switch (field.kind) {
-    case 'select':
-      return <>{choice(String(value))}</>;
+    case 'select': {
+      const color = field.colors?.[String(value)];
+      return color ? <Tag color={color}>{choice(String(value))}</Tag> : <>{choice(String(value))}</>;
+    }
     case 'multiselect':
       return <>{(Array.isArray(value) ? value : [value]).map((v) => <Tag key={String(v)}>{choice(String(v))}</Tag>)}</>;
     case 'member':
@@ -21,8 +26,11 @@ export function FieldValue({ field, value }: { field: ListField; value: unknown 
       return <>{/^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? format.day(String(value)) : format.date(String(value))}</>;
     case 'boolean':
       return <>{t(value === true || value === 'true' ? 'lists.yes' : 'lists.no')}</>;
-    case 'number':
-      return <>{typeof value === 'number' ? format.number(value) : String(value)}</>;
+    case 'number': {
+      const text = typeof value === 'number' ? format.number(value) : String(value);
+      const band = typeof value === 'number' ? field.bands?.find((b) => value >= b.min) : undefined;
+      return band ? <Typography.Text strong style={{ color: band.color }}>{text}</Typography.Text> : <>{text}</>;
+    }
     default:
       return <>{Array.isArray(value) ? value.join(', ') : String(value)}</>;
   }

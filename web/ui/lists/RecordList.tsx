@@ -76,7 +76,7 @@ export function RecordList<T extends ListRecord>({ config, emptyAction, extraFil
   const settable = fields.filter((f) => SETTABLE_KINDS.has(f.kind) && (f.custom || config.bulkFields.includes(f.name)));
   const columnOptions = [
     ...config.columns.map((c) => ({ key: c.key, label: c.titleKey ? t(c.titleKey) : (byName.get(c.key)?.label ?? t(`fields.${c.key}`)) })),
-    ...fields.filter((f) => f.custom).map((f) => ({ key: f.name, label: f.label })),
+    ...fields.filter((f) => f.custom || f.contributed).map((f) => ({ key: f.name, label: f.label })),
   ];
   const selectedRows = rows.rows.filter((r) => selected.includes(r.id));
 

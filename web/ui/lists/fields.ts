@@ -22,6 +22,47 @@ export interface ListField {
   /** The record cannot be saved without a value (no "(none)" kanban column, no clearing in bulk). */
   required?: boolean;
   custom: boolean;
+  /** Read-only, computed by another module (customer value's tier on accounts): a column and a filter only. */
+  contributed?: boolean;
+  /** Integer minor units of the workspace's currency. */
+  money?: boolean;
+  /** A select's tag colour by value. */
+  colors?: Record<string, string>;
+  /** A number's colour: the first band whose `min` it reaches. */
+  bands?: readonly { min: number; color: string }[];
+}
+
+/** How GET /views/fields describes a field another module contributes. */
+export interface ContributedInfo {
+  display: 'number' | 'currency' | 'select' | 'text' | 'date';
+  labelKey: string;
+  options?: { value: string; labelKey: string; color?: string }[];
+  bands?: { min: number; color: string }[];
+}
+
+/** A field of GET /views/fields. */
+export interface ApiField {
+  name: string;
+  type: FieldType;
+  sortable: boolean;
+  contributed?: ContributedInfo;
+}
+
+const CONTRIBUTED_KINDS: Record<ContributedInfo['display'], FieldKind> = { number: 'number', currency: 'number', select: 'select', text: 'text', date: 'date' };
+
+function contributedField(f: ApiField & { contributed: ContributedInfo }, t: (key: string) => string): ListField {
+  const { contributed: info, ...rest } = f;
+  return {
+    ...rest,
+    custom: false,
+    contributed: true,
+    label: t(info.labelKey),
+    kind: CONTRIBUTED_KINDS[info.display],
+    choices: info.options?.map((o) => ({ value: o.value, label: t(o.labelKey) })),
+    colors: info.options ? Object.fromEntries(info.options.filter((o) => o.color).map((o) => [o.value, o.color!])) : undefined,
+    bands: info.bands,
+    money: info.display === 'currency',
+  };
 }
 
 /** A custom field definition (GET /custom-fields). */
@@ -77,14 +118,15 @@ function standardKind(name: string, type: FieldType): FieldKind {
  * configuration (standard fields) and the custom field definitions (`custom.<key>`).
  */
 export function toListFields(
-  apiFields: readonly { name: string; type: FieldType; sortable: boolean }[],
+  apiFields: readonly ApiField[],
   definitions: readonly CustomFieldDefinition[],
   standard: Readonly<Record<string, StandardField>>,
   t: (key: string) => string,
   language: string,
 ): ListField[] {
   const defs = new Map(definitions.map((d) => [`custom.${d.key}`, d]));
-  return apiFields.map((f) => {
+  return apiFields.map(({ contributed, ...f }) => {
+    if (contributed) return contributedField({ ...f, contributed }, t);
     const def = defs.get(f.name);
     if (def) {
       return {

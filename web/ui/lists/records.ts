@@ -9,16 +9,19 @@ export interface ListRecord {
   ownerId?: string | null;
   tags?: string[];
   custom?: Record<string, unknown> | null;
+  /** Fields other modules contribute to the list (`value.abcTier`), read-only. */
+  computed?: Record<string, string | number | null>;
   createdAt: string;
   updatedAt: string;
 }
 
 const customKey = (field: string) => (field.startsWith('custom.') ? field.slice('custom.'.length) : null);
 
-/** A record's value of a list field (`company`, `custom.budget`). */
+/** A record's value of a list field (`company`, `custom.budget`, a contributed `value.abcTier`). */
 export function valueOf(row: ListRecord, field: string): unknown {
   const key = customKey(field);
   if (key !== null) return row.custom?.[key] ?? null;
+  if (row.computed && field in row.computed) return row.computed[field] ?? null;
   return (row as unknown as Record<string, unknown>)[field] ?? null;
 }
 

@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { toListFields, type CustomFieldDefinition, type ListField, type StandardField } from './fields';
-import type { FieldType } from './filterQuery';
+import { toListFields, type ApiField, type CustomFieldDefinition, type ListField, type StandardField } from './fields';
 
 /**
  * The fields of a list (GET /views/fields), labelled and typed with the module's configuration and the
@@ -13,7 +12,7 @@ export function useListFields(objectType: string, standard: Readonly<Record<stri
   const { t, i18n } = useTranslation();
   const apiFields = useQuery({
     queryKey: ['/views/fields', objectType],
-    queryFn: ({ signal }) => api.get<{ data: { name: string; type: FieldType; sortable: boolean }[] }>('/views/fields', { objectType }, signal),
+    queryFn: ({ signal }) => api.get<{ data: ApiField[] }>('/views/fields', { objectType }, signal),
     staleTime: 60_000,
   });
   const definitions = useQuery({
