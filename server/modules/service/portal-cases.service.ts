@@ -12,6 +12,7 @@ import { applyStatus, caseChanged, caseNumber, listCaseTypes, serviceSettingsOf,
 import { cases } from './cases.tables.js';
 import { createCase } from './case-work.service.js';
 import type { Portal, PortalCustomer } from './portal.service.js';
+import { answerSurveyAsContact, surveysOfContact, type SurveyAnswer } from './surveys.service.js';
 
 // What a signed-in customer sees and does: only their own contact's cases, orders and products, and of a
 // case only its conversation — public replies both ways, never internal notes.
@@ -131,10 +132,13 @@ async function threadOf(tx: Executor, customer: PortalCustomer, row: Case) {
   const timeline = await timelineOf(tx, ctx, { recordType: 'case', recordId: row.id }, { limit: 200 });
   const product = row.productId ? await getProduct(tx, ctx, row.productId).catch(() => null) : null;
   const prefix = (await serviceSettingsOf(tx, ctx)).numberPrefix;
+  const [survey] = await surveysOfContact(tx, customer.workspaceId, customer.account.contactId, [row.id]);
   return {
     ...summaryOf(row, prefix),
     description: row.description,
     resolvedAt: row.resolvedAt,
+    // The latest resolution's satisfaction survey: asked right on the case, whether or not its mail went yet.
+    survey: survey ? { askNps: survey.askNps, answered: survey.answeredAt !== null, csat: survey.csat } : null,
     product: product ? { id: product.id, name: product.name } : null,
     messages: timeline.data
       .filter(isPublic)
@@ -233,6 +237,17 @@ export async function replyOnPortalCase(database: Database, customer: PortalCust
     await caseChanged(tx, customer.ctx, row.id);
     return threadOf(tx, customer, row);
   });
+}
+
+/** The customer rates how their case was handled (its latest resolution's survey), on the case itself. */
+export async function answerPortalSurvey(database: Database, customer: PortalCustomer, reference: string, answer: SurveyAnswer): Promise<PortalCaseThread> {
+  const survey = await inWorkspace(database.db, customer.workspaceId, async (tx) => {
+    const row = await customerCase(tx, customer, reference);
+    return (await surveysOfContact(tx, customer.workspaceId, customer.account.contactId, [row.id]))[0];
+  });
+  if (!survey) throw notFound('survey');
+  await answerSurveyAsContact(database, customer.workspaceId, customer.account.contactId, survey.id, answer);
+  return portalCase(database, customer, reference);
 }
 
 /** A file on the customer's case, only when it came with a message they can see. */

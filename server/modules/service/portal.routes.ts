@@ -7,7 +7,7 @@ import { asCaller } from '../../platform/http/route-context.js';
 import { IdParams, errorResponses } from '../../platform/http/schemas.js';
 import { readPublicArticle, searchPublicArticles } from './knowledge-search.service.js';
 import { EMAIL_SEND_JOB } from '../interactions/index.js';
-import { openPortalCase, portalBrand, portalCase, portalCaseFile, portalHome, portalLogo, replyOnPortalCase } from './portal-cases.service.js';
+import { answerPortalSurvey, openPortalCase, portalBrand, portalCase, portalCaseFile, portalHome, portalLogo, replyOnPortalCase } from './portal-cases.service.js';
 import {
   PORTAL_COOKIE,
   PORTAL_SESSION_DAYS,
@@ -46,6 +46,7 @@ import {
   TokenBody,
   UpdatePortalSettingsBody,
 } from './portal.schema.js';
+import { SurveyAnswerBody } from './surveys.routes.js';
 
 /** Staff: the portal's settings, and a contact's access to it. */
 export const portalStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -163,6 +164,11 @@ export const portalPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/public/portal/:key/cases/:reference/messages',
     { ...base, bodyLimit: app.config.IMPORT_BODY_LIMIT, schema: { tags, summary: 'The customer writes on their case (a case pending them or resolved opens again; 409 PORTAL_CASE_CLOSED)', security: [], params: CaseParams, body: ReplyBody, response: { 201: PortalCaseSchema, 409: Type.Ref('Problem'), ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await replyOnPortalCase(app.database, await customerOf(request), request.params.reference, request.body)),
+  );
+  app.post(
+    '/public/portal/:key/cases/:reference/survey',
+    { ...base, schema: { tags, summary: 'The customer answers the satisfaction survey of their resolved case (once: 409 SURVEY_ANSWERED; 404 when there is none)', security: [], params: CaseParams, body: SurveyAnswerBody, response: { 200: PortalCaseSchema, 409: Type.Ref('Problem'), ...errorResponses } } },
+    async (request) => answerPortalSurvey(app.database, await customerOf(request), request.params.reference, request.body),
   );
   app.get('/public/portal/:key/cases/:reference/files/:file', { ...base, schema: { tags, summary: 'A file of a message on the customer’s case', security: [], params: FileParams, response: { 200: binary, ...errorResponses } } }, async (request, reply) =>
     sendFile(reply, await portalCaseFile(app.database, await customerOf(request), request.params.reference, request.params.file)),

@@ -104,6 +104,7 @@ export const PortalCaseSchema = Type.Object({
   ...CaseSummary,
   description: Nullable(Type.String()),
   resolvedAt: Nullable(Timestamp),
+  survey: Nullable(Type.Object({ askNps: Type.Boolean(), answered: Type.Boolean(), csat: Nullable(Type.Integer()) }, { description: 'The latest resolution’s satisfaction survey, answered here (POST …/survey) or by its mailed link.' })),
   product: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   messages: Type.Array(
     Type.Object({

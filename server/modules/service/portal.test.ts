@@ -266,6 +266,28 @@ describe("a customer's cases, orders and products", () => {
     expect((await portal('POST', '/cases', base)).statusCode).toBe(401);
   });
 
+  it('asks for satisfaction on a resolved case, once, only its own customer; the answer reaches the staff side', async () => {
+    const opened = (await portal('POST', '/cases', { typeId: repairTypeId, productId: routerId, subject: '路由器评价测试', description: '测试满意度' }, wangCookie)).json();
+    expect(opened.survey).toBeNull();
+    const caseId = (await staff('GET', `/cases?filter=number:eq:${opened.number}`)).json().data[0].id as string;
+    expect((await portal('POST', `/cases/${opened.reference}/survey`, { csat: 5 }, wangCookie)).statusCode).toBe(404);
+    expect((await staff('POST', `/cases/${caseId}/status`, { status: 'resolved' })).statusCode).toBe(200);
+
+    const resolved = (await portal('GET', `/cases/${opened.reference}`, undefined, wangCookie)).json();
+    expect(resolved.survey).toEqual({ askNps: true, answered: false, csat: null });
+    const bad = await portal('POST', `/cases/${opened.reference}/survey`, { csat: 0 }, wangCookie, KEY, 'en');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('csat');
+    expect((await portal('POST', `/cases/${opened.reference}/survey`, { csat: 2 }, liCookie)).statusCode).toBe(404);
+
+    const answered = await portal('POST', `/cases/${opened.reference}/survey`, { csat: 2, nps: 6, comment: '修了两次才好' }, wangCookie);
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().survey).toEqual({ askNps: true, answered: true, csat: 2 });
+    expect((await portal('POST', `/cases/${opened.reference}/survey`, { csat: 5 }, wangCookie)).json().code).toBe('SURVEY_ANSWERED');
+    const timeline = (await staff('GET', `/timeline?recordType=case&recordId=${caseId}`)).json().data as { body: string }[];
+    expect(timeline.some((i) => i.body.includes('修了两次才好'))).toBe(true);
+  });
+
   it('searches and reads public articles only', async () => {
     const category = (await staff('POST', '/knowledge/categories', { names: { 'zh-CN': '路由器' } })).json();
     const publicArticle = (await staff('POST', '/knowledge/articles', { categoryId: category.id, visibility: 'public', translations: [{ language: 'zh-CN', title: '路由器恢复出厂设置', body: '按住复位键十秒。' }] })).json();

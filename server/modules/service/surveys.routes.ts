@@ -14,7 +14,8 @@ const settingsFields = {
 };
 const SettingsSchema = Type.Object(settingsFields);
 const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
-const AnswerBody = Type.Object(
+/** A customer's answer: on the mailed link's page, or on their case in the portal. */
+export const SurveyAnswerBody = Type.Object(
   {
     csat: Type.Integer({ minimum: 1, maximum: 5, description: 'Satisfaction, 1 (very unhappy) to 5 (very happy)' }),
     nps: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10, description: 'Would recommend us, 0–10 (when asked)' }))),
@@ -66,7 +67,7 @@ export const publicSurveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/public/surveys/:token',
-    { config: { public: true }, schema: { tags, summary: 'Answer a survey (once)', security: [], params: TokenParams, body: AnswerBody, response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { public: true }, schema: { tags, summary: 'Answer a survey (once)', security: [], params: TokenParams, body: SurveyAnswerBody, response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
       await answerSurvey(app.database, request.params.token, request.body);
       return reply.status(204).send(null);

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormAlert } from '../../ui/FormAlert';
 import { AttachmentPicker, uploadsOf } from './AttachmentPicker';
 import { PortalCaseStatus } from './PortalCaseStatus';
+import { PortalSurveyCard } from './PortalSurveyCard';
 import { RequireCustomer } from './RequireCustomer';
 import { brandKey, homeKey, portalPath, typeLabel, usePortalKey, type PortalBrand, type PortalCase, type PortalHome } from './usePortal';
 import { usePortalFormat } from './usePortalFormat';
@@ -57,6 +58,7 @@ function CaseView({ home }: { home: PortalHome }) {
           <Descriptions.Item label={t('portal.case.updated')}>{format.dateTime(item.updatedAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <PortalSurveyCard item={item} queryKey={queryKey} />
       <Card title={t('portal.case.conversation')}>
         <Conversation item={item} />
         {item.status === 'closed' ? <Alert type="info" showIcon title={t('portal.case.closed')} style={{ marginTop: 16 }} /> : <ReplyForm reference={item.reference} queryKey={queryKey} />}

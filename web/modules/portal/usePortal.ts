@@ -62,6 +62,8 @@ export interface PortalAttachment {
 export interface PortalCase extends PortalCaseSummary {
   description: string | null;
   resolvedAt: string | null;
+  /** The latest resolution's satisfaction survey. */
+  survey: { askNps: boolean; answered: boolean; csat: number | null } | null;
   product: { id: string; name: string } | null;
   messages: { id: string; at: string; fromCustomer: boolean; body: string; attachments: PortalAttachment[] }[];
 }
