@@ -16,8 +16,9 @@ export function steps(context: AreaContext): Step[] {
         await page.goto(`${context.baseUrl}/cases`);
         await page.getByTestId('cases-add').click();
         await page.getByTestId('new-cases-contact').click();
+        // The main flow made 测试王伟: the demo's own 王伟 is the option that starts with the name.
         await page.keyboard.type('王伟');
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option').filter({ hasText: '王伟' }).first().click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option').filter({ hasText: /^王伟/ }).first().click();
         await page.getByTestId('new-cases-subject-0').fill(subjects[0]!);
         await page.getByTestId('new-cases-add-row').click();
         await page.getByTestId('new-cases-subject-1').fill(subjects[1]!);
