@@ -44,6 +44,24 @@ describe('customer value of the Online Retail subset', () => {
     expect(top).toMatchObject({ name: 'Customer 12540', revenue: 1330904, orders: 17, recencyDays: 20, abcTier: 'A' });
   });
 
+  it('lifetime value: BG/NBD + Gamma-Gamma fitted (enough repeat customers), P(alive) and next-year purchases on each row', async () => {
+    const { summary } = (await call('GET', '/analytics/value')).json();
+    // docs/analytics.md: in this data the fit finds no dropout (a → 0, b large): P(alive) ≈ 1 for everyone.
+    expect(summary.lifetimeValue).toMatchObject({ model: 'bgnbd', repeatCustomers: 124 });
+    expect(summary.lifetimeValue.bgnbd.r).toBeCloseTo(1.06, 2);
+    expect(summary.lifetimeValue.bgnbd.alpha).toBeCloseTo(93.7, 0);
+    expect(summary.lifetimeValue.bgnbd.a / summary.lifetimeValue.bgnbd.b).toBeLessThan(1e-6);
+    expect(Math.abs(summary.lifetimeValue.frequencySpendCorrelation)).toBeLessThan(0.1);
+    const [top] = (await call('GET', '/analytics/customer-values?sort=-revenue&limit=1')).json().data;
+    expect(top).toMatchObject({ name: 'Customer 12540', ltvModel: 'bgnbd' });
+    expect(top.probabilityAlive).toBeCloseTo(1, 6);
+    // 17 orders on 16 days in 362 days: (r + x) / (α + T) × 365 ≈ 13.7 purchase days a year.
+    expect(top.expectedPurchases12m).toBeCloseTo(13.67, 1);
+    expect(top.lifetimeValue).toBeGreaterThan(top.averageOrderValue * top.expectedPurchases12m);
+    const lowest = (await call('GET', '/analytics/customer-values?sort=probabilityAlive&limit=1')).json().data[0];
+    expect(lowest.probabilityAlive).toBeGreaterThan(0.99);
+  });
+
   it('RFM: the customers of every R × FM cell', async () => {
     const grid = (await call('GET', '/analytics/rfm')).json().data as { r: number; fm: number; customers: number }[];
     expect(grid.map((c) => `${c.r}${c.fm}:${c.customers}`).sort()).toEqual(['11:15', '12:18', '13:3', '14:3', '21:6', '22:11', '23:7', '24:11', '25:4', '31:4', '32:12', '33:5', '34:9', '35:11', '41:6', '42:7', '43:5', '44:6', '45:12', '52:4', '53:7', '54:11', '55:16']);

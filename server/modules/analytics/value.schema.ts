@@ -13,6 +13,18 @@ const SummarySchema = Type.Object({
   currency: Type.String(),
   customers: Type.Integer({ description: 'Customers who bought (in the run currency)' }),
   retention: Type.Number({ description: 'Repeat rate used by the lifetime-value formula' }),
+  lifetimeValue: Type.Optional(
+    Type.Object(
+      {
+        model: StringEnum(['bgnbd', 'simple'] as const),
+        repeatCustomers: Type.Integer(),
+        bgnbd: Type.Optional(Type.Object({ r: Type.Number(), alpha: Type.Number({ description: 'Days' }), a: Type.Number(), b: Type.Number() })),
+        gammaGamma: Type.Optional(Type.Object({ p: Type.Number(), q: Type.Number(), gamma: Type.Number({ description: 'Minor units' }) })),
+        frequencySpendCorrelation: Type.Optional(Type.Number({ description: 'Gamma-Gamma assumes about 0' })),
+      },
+      { description: 'The lifetime-value model of the run (docs/analytics.md)' },
+    ),
+  ),
   pareto: Type.Object({
     customers: Type.Integer({ description: 'Customers with positive net revenue: the population of the shares' }),
     revenue: Money,
@@ -66,6 +78,9 @@ export const CustomerValueSchema = Type.Object({
   averageOrderValue: Money,
   ordersPerYear: Type.Number(),
   lifetimeValue: Money,
+  ltvModel: StringEnum(['bgnbd', 'simple'] as const, { description: 'bgnbd: BG/NBD + Gamma-Gamma; simple: the documented formula, when the workspace has too few repeat customers for a fit' }),
+  probabilityAlive: Nullable(Type.Number({ minimum: 0, maximum: 1, description: "BG/NBD's probability that the customer is still active; null under the simple formula" })),
+  expectedPurchases12m: Nullable(Type.Number({ minimum: 0, description: 'BG/NBD: expected purchase days in the next 12 months; null under the simple formula' })),
   abcTier: Tier,
   recencyDays: Type.Integer(),
   r: Type.Integer(),

@@ -11,8 +11,9 @@ import { churnRisk, collectChurnSignals, type ChurnReason, type CustomerType } f
 import { abcTiers, paretoSummary, type AbcThresholds } from './pareto.js';
 import { learnRules, recommend } from './propensity.js';
 import { rfmScores } from './rfm.js';
+import { clvScorer, fitClv, rfmSummary } from './clv.bgnbd.js';
 import { customerValue, DEFAULT_LTV, retentionRate } from './value.model.js';
-import { customerValues, productRecommendations, valueAnalyses, type ValueRunSummary } from './value.tables.js';
+import { customerValues, productRecommendations, valueAnalyses, type LtvModel, type ValueRunSummary } from './value.tables.js';
 
 // The customer-value run: one pass over the purchase lines of a workspace computes value, Pareto tiers, RFM,
 // churn risk and next best offers, and stores them, so that pages and lists read rows instead of history.
@@ -37,6 +38,8 @@ interface Aggregate {
   customerId: string;
   revenue: number;
   orders: number;
+  /** Distinct UTC days with a purchase: BG/NBD counts repeat purchases in days. */
+  purchaseDays: number;
   firstAt: Date;
   lastAt: Date;
   recentOrders: number;
@@ -72,6 +75,7 @@ async function aggregate(tx: Executor, lines: LineSource, currency: string, refe
     select customer_type as "customerType", customer_id as "customerId",
            sum(net)::bigint as revenue,
            count(*) filter (where bought)::int as orders,
+           count(distinct (placed_at at time zone 'UTC')::date) filter (where bought)::int as "purchaseDays",
            min(placed_at) filter (where bought) as "firstAt",
            max(placed_at) filter (where bought) as "lastAt",
            count(*) filter (where bought and placed_at > ${since(180)})::int as "recentOrders",
@@ -120,6 +124,10 @@ export async function recomputeCustomerValue(tx: Executor, ctx: RequestContext, 
   const revenues = customers.map((c) => ({ key: keyOf(c), revenue: c.revenue }));
   const tiers = abcTiers(revenues, { a: settings.abcA, b: settings.abcB });
   const figures = new Map(customers.map((c) => [keyOf(c), customerValue({ key: keyOf(c), ...c }, reference, { ...DEFAULT_LTV, retention })]));
+  // BG/NBD + Gamma-Gamma where the workspace's history identifies it; otherwise the simple formula above.
+  const clvInputs = new Map(customers.map((c) => [keyOf(c), { ...rfmSummary(c.purchaseDays, c.firstAt, c.lastAt, reference), orders: c.orders, meanSpend: c.revenue / c.orders }]));
+  const clvModel = fitClv([...clvInputs.values()]);
+  const clvOf = clvModel && clvScorer(clvModel, { horizonMonths: DEFAULT_LTV.horizonYears * 12, yearlyDiscount: DEFAULT_LTV.discount });
   const rfm = rfmScores(customers.map((c) => ({ key: keyOf(c), recencyDays: figures.get(keyOf(c))!.recencyDays, orders: c.orders, revenue: c.revenue })));
   const signals = await collectChurnSignals(tx, ctx, reference);
 
@@ -130,6 +138,7 @@ export async function recomputeCustomerValue(tx: Executor, ctx: RequestContext, 
       chunk.map((c) => {
         const key = keyOf(c);
         const value = figures.get(key)!;
+        const clv = clvOf?.(clvInputs.get(key)!);
         const score = rfm.get(key)!;
         const risk = churnRisk(
           { recencyDays: value.recencyDays, orders: c.orders, spanDays: (c.lastAt.getTime() - c.firstAt.getTime()) / DAY, recentOrders: c.recentOrders, previousOrders: c.previousOrders },
@@ -146,7 +155,10 @@ export async function recomputeCustomerValue(tx: Executor, ctx: RequestContext, 
           lastPurchaseAt: c.lastAt,
           averageOrderValue: Math.round(value.averageOrderValue),
           ordersPerYear: value.ordersPerYear,
-          lifetimeValue: value.lifetimeValue,
+          lifetimeValue: clv?.lifetimeValue ?? value.lifetimeValue,
+          ltvModel: clv ? ('bgnbd' as const) : ('simple' as const),
+          probabilityAlive: clv?.probabilityAlive ?? null,
+          expectedPurchases12m: clv?.expectedPurchases12m ?? null,
           abcTier: tiers.get(key)!,
           recencyDays: value.recencyDays,
           r: score.r,
@@ -172,6 +184,9 @@ export async function recomputeCustomerValue(tx: Executor, ctx: RequestContext, 
     currency,
     customers: customers.length,
     retention,
+    lifetimeValue: clvModel
+      ? { model: 'bgnbd', repeatCustomers: clvModel.repeatCustomers, bgnbd: clvModel.bgnbd.params, gammaGamma: clvModel.gammaGamma.params, frequencySpendCorrelation: clvModel.frequencySpendCorrelation }
+      : { model: 'simple', repeatCustomers: [...clvInputs.values()].filter((c) => c.x > 0).length },
     pareto: paretoSummary(revenues),
     tiers: tierTotals,
   };
@@ -254,6 +269,9 @@ export const customerValueListSpec: ListSpec = {
     orders: { column: customerValues.orders, type: 'number', sortable: true },
     revenue: { column: customerValues.revenue, type: 'number', sortable: true },
     lifetimeValue: { column: customerValues.lifetimeValue, type: 'number', sortable: true },
+    ltvModel: { column: customerValues.ltvModel, type: 'text' },
+    probabilityAlive: { column: customerValues.probabilityAlive, type: 'number', sortable: true },
+    expectedPurchases12m: { column: customerValues.expectedPurchases12m, type: 'number', sortable: true },
     churnScore: { column: customerValues.churnScore, type: 'number', sortable: true },
     recencyDays: { column: customerValues.recencyDays, type: 'number', sortable: true },
     lastPurchaseAt: { column: customerValues.lastPurchaseAt, type: 'timestamp', sortable: true },
@@ -276,6 +294,9 @@ export interface CustomerValueRow {
   averageOrderValue: number;
   ordersPerYear: number;
   lifetimeValue: number;
+  ltvModel: LtvModel;
+  probabilityAlive: number | null;
+  expectedPurchases12m: number | null;
   abcTier: 'A' | 'B' | 'C';
   recencyDays: number;
   r: number;
@@ -299,6 +320,7 @@ export async function listCustomerValues(tx: Executor, ctx: RequestContext, para
            ${customerValues.currency} as currency, ${customerValues.revenue} as revenue, ${customerValues.orders} as orders,
            ${customerValues.firstPurchaseAt} as "firstPurchaseAt", ${customerValues.lastPurchaseAt} as "lastPurchaseAt",
            ${customerValues.averageOrderValue} as "averageOrderValue", ${customerValues.ordersPerYear} as "ordersPerYear", ${customerValues.lifetimeValue} as "lifetimeValue",
+           ${customerValues.ltvModel} as "ltvModel", ${customerValues.probabilityAlive} as "probabilityAlive", ${customerValues.expectedPurchases12m} as "expectedPurchases12m",
            ${customerValues.abcTier} as "abcTier", ${customerValues.recencyDays} as "recencyDays", ${customerValues.r} as r, ${customerValues.f} as f, ${customerValues.m} as m, ${customerValues.fm} as fm,
            ${customerValues.segment} as segment, ${customerValues.churnScore} as "churnScore", ${customerValues.churnReasons} as "churnReasons"
       from ${customerValues}
@@ -319,6 +341,8 @@ export async function listCustomerValues(tx: Executor, ctx: RequestContext, para
         averageOrderValue: Number(row.averageOrderValue),
         lifetimeValue: Number(row.lifetimeValue),
         ordersPerYear: Number(row.ordersPerYear),
+        probabilityAlive: row.probabilityAlive === null ? null : Number(row.probabilityAlive),
+        expectedPurchases12m: row.expectedPurchases12m === null ? null : Number(row.expectedPurchases12m),
         firstPurchaseAt: new Date(row.firstPurchaseAt as string).toISOString(),
         lastPurchaseAt: new Date(row.lastPurchaseAt as string).toISOString(),
       }) as unknown as CustomerValueRow & Record<string, unknown>,

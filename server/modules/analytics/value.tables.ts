@@ -23,6 +23,12 @@ export const customerValues = pgTable(
     averageOrderValue: bigint('average_order_value', { mode: 'number' }).notNull(),
     ordersPerYear: doublePrecision('orders_per_year').notNull(),
     lifetimeValue: bigint('lifetime_value', { mode: 'number' }).notNull(),
+    /** Which model gave lifetimeValue: BG/NBD + Gamma-Gamma, or the simple formula when the fit was not identifiable. */
+    ltvModel: text('ltv_model').$type<LtvModel>().notNull().default('simple'),
+    /** BG/NBD's P(alive | x, t_x, T); null under the simple formula. */
+    probabilityAlive: doublePrecision('probability_alive'),
+    /** BG/NBD's expected purchase days in the next 12 months; null under the simple formula. */
+    expectedPurchases12m: doublePrecision('expected_purchases_12m'),
     abcTier: text('abc_tier').$type<'A' | 'B' | 'C'>().notNull(),
     recencyDays: integer('recency_days').notNull(),
     r: smallint('r').notNull(),
@@ -60,11 +66,21 @@ export const productRecommendations = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.customerType, t.customerId, t.rank] }), tenantPolicy()],
 ).enableRLS();
 
+export type LtvModel = 'bgnbd' | 'simple';
+
 export interface ValueRunSummary {
   referenceDate: string;
   currency: string;
   customers: number;
   retention: number;
+  /** The lifetime-value model of the run: its parameters when BG/NBD + Gamma-Gamma was fitted (time in days). */
+  lifetimeValue?: {
+    model: LtvModel;
+    repeatCustomers: number;
+    bgnbd?: { r: number; alpha: number; a: number; b: number };
+    gammaGamma?: { p: number; q: number; gamma: number };
+    frequencySpendCorrelation?: number;
+  };
   pareto: ParetoSummary;
   tiers: Record<'A' | 'B' | 'C', { customers: number; revenue: number }>;
 }

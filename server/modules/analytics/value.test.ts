@@ -37,7 +37,7 @@ const runAnalysis = async (who = admin, referenceDate = '2026-06-30') => {
 const listed = async (query: string, who = admin) => {
   const res = await call('GET', `/analytics/customer-values?${query}`, undefined, who);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { data: { id: string; name: string; revenue: number; orders: number; abcTier: string; r: number; f: number; m: number; fm: number; segment: string; churnScore: number; churnReasons: { code: string; points: number }[]; lifetimeValue: number; recencyDays: number }[]; nextCursor: string | null };
+  return res.json() as { data: { id: string; name: string; revenue: number; orders: number; abcTier: string; r: number; f: number; m: number; fm: number; segment: string; churnScore: number; churnReasons: { code: string; points: number }[]; lifetimeValue: number; ltvModel: string; probabilityAlive: number | null; expectedPurchases12m: number | null; recencyDays: number }[]; nextCursor: string | null };
 };
 const noon = (day: string) => `${day}T12:00:00Z`;
 
@@ -97,6 +97,9 @@ describe('a run over the order history', () => {
     const observed = (Date.parse('2026-06-30T23:59:59.999Z') - Date.parse(noon('2026-01-10'))) / 86_400_000;
     expect(data[1]!.lifetimeValue).toBe(Math.round(((10000 * 3 * 365) / observed) * (1 + 0.5 / 1.1 + (0.5 / 1.1) ** 2)));
     expect(data.map((c) => c.recencyDays)).toEqual([29, 10, 56, 350, 5]);
+    // 5 customers, 3 of them repeat: too few for BG/NBD, so every value is the simple formula's and says so.
+    expect(data.map((c) => [c.ltvModel, c.probabilityAlive, c.expectedPurchases12m])).toEqual(Array(5).fill(['simple', null, null]));
+    expect((await call('GET', '/analytics/value')).json().summary.lifetimeValue).toEqual({ model: 'simple', repeatCustomers: 3 });
   });
 
   it('Pareto: 2 of 5 customers bring 80%; tiers A, A, B, B, C', async () => {

@@ -33,6 +33,10 @@ export function CustomerValuePanel({ recordType, recordId }: OverviewPanelProps)
             <Descriptions.Item label={t('customerValue.revenue')}>{format.money(value.revenue, value.currency)}</Descriptions.Item>
             <Descriptions.Item label={t('customerValue.orders')}>{value.orders}</Descriptions.Item>
             <Descriptions.Item label={t('customerValue.lifetimeValue')}>{format.money(value.lifetimeValue, value.currency)}</Descriptions.Item>
+            <Descriptions.Item label={t('customerValue.ltvModel')}>{t(`customerValue.models.${value.ltvModel}`)}</Descriptions.Item>
+            {value.probabilityAlive !== null && (
+              <Descriptions.Item label={t('customerValue.probabilityAlive')}>{`${Math.round(value.probabilityAlive * 100)}%`}</Descriptions.Item>
+            )}
             <Descriptions.Item label={t('customerValue.churnScore')}>{value.churnScore}</Descriptions.Item>
           </Descriptions>
           {value.churnReasons.length > 0 && <Typography.Paragraph type="secondary">{value.churnReasons.map((r) => reasonText(t, r)).join('; ')}</Typography.Paragraph>}

@@ -45,6 +45,9 @@ export interface CustomerValue {
   averageOrderValue: number;
   ordersPerYear: number;
   lifetimeValue: number;
+  ltvModel: 'bgnbd' | 'simple';
+  probabilityAlive: number | null;
+  expectedPurchases12m: number | null;
   abcTier: 'A' | 'B' | 'C';
   recencyDays: number;
   r: number;
