@@ -1,5 +1,4 @@
 import { Checkbox, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_TRIGGERS } from '../../../../contracts/service';
 import { api } from '../../../app/api';
@@ -25,16 +24,11 @@ export function ReminderRuleModal({ open, rule, onClose, onSaved }: ReminderRule
     (v: ReminderRuleInput) => (rule ? api.patch<ReminderRule>(`/service/reminder-rules/${rule.id}`, v) : api.post<ReminderRule>('/service/reminder-rules', v)),
     () => onSaved(),
   );
-  useEffect(() => {
-    if (!open) return;
-    reset();
-    form.setFieldsValue(rule ? { name: rule.name, trigger: rule.trigger, daysBefore: rule.daysBefore, createTask: rule.createTask, emailCustomer: rule.emailCustomer, notifyOwner: rule.notifyOwner, enabled: rule.enabled } : NEW_RULE);
-  }, [open, rule, form, reset]);
-
   return (
-    <Modal open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={pending} title={t(rule ? 'serviceReminders.edit' : 'serviceReminders.add')} okButtonProps={{ 'data-testid': 'reminder-rule-save' }} destroyOnHidden>
+    <Modal open={open} onCancel={onClose} onOk={() => form.submit()} afterOpenChange={(visible) => visible && reset()} confirmLoading={pending} title={t(rule ? 'serviceReminders.edit' : 'serviceReminders.add')} okButtonProps={{ 'data-testid': 'reminder-rule-save' }} destroyOnHidden>
       <FormAlert message={error} />
-      <Form form={form} layout="vertical" onFinish={submit}>
+      {/* Mounted afresh at each opening (destroyOnHidden): the initial values are the rule's, or a new rule's. */}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={rule ? { name: rule.name, trigger: rule.trigger, daysBefore: rule.daysBefore, createTask: rule.createTask, emailCustomer: rule.emailCustomer, notifyOwner: rule.notifyOwner, enabled: rule.enabled } : NEW_RULE}>
         <Form.Item name="name" label={t('serviceReminders.fields.name')} rules={[{ required: true, whitespace: true, message: t('serviceReminders.nameRequired') }]}>
           <Input maxLength={120} data-testid="reminder-rule-name" />
         </Form.Item>

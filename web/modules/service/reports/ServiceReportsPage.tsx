@@ -190,7 +190,7 @@ function SlaCard({ report }: { report: ServiceReport }) {
   ];
   return (
     <Card title={t('serviceReports.sla.title')}>
-      <Table<AttainmentRow> size="small" rowKey="metric" pagination={false} dataSource={report.sla} locale={{ emptyText: <Empty description={t('sla.attainment.empty')} /> }} columns={columns({ title: t('serviceReports.sla.metric'), render: (row) => t(`sla.metrics.${row.metric}`) })} />
+      <Table<AttainmentRow> size="small" rowKey="metric" pagination={false} dataSource={report.sla} locale={{ emptyText: <Empty description={t('serviceReports.sla.empty')} /> }} columns={columns({ title: t('serviceReports.sla.metric'), render: (row) => t(`sla.metrics.${row.metric}`) })} />
       {report.slaByAgent.length > 0 && (
         <Table<AttainmentRow>
           style={{ marginTop: 12 }}
