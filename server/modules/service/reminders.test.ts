@@ -127,6 +127,8 @@ describe('proactive reminders: warranty ends in N days', () => {
     const off = await call('PATCH', `/service/reminder-rules/${rule.id}`, { enabled: false });
     expect(off.json()).toMatchObject({ name: '空白', enabled: false, daysBefore: 0 });
     expect((await call('GET', `/service/reminder-rules/${rule.id}`, undefined, other)).statusCode).toBe(404);
+    expect((await call('PATCH', `/service/reminder-rules/${rule.id}`, { enabled: true }, other)).statusCode).toBe(404);
+    expect((await call('DELETE', `/service/reminder-rules/${rule.id}`, undefined, other)).statusCode).toBe(404);
     expect((await call('POST', '/service/reminders/run', undefined, other)).json()).toEqual({ fired: 0 });
     expect((await call('DELETE', `/service/reminder-rules/${rule.id}`)).statusCode).toBe(204);
     expect((await call('GET', `/service/reminder-rules/${rule.id}`)).statusCode).toBe(404);
