@@ -229,14 +229,14 @@ describe('the lifetime value of a workspace', () => {
     const model = fitClv(inputs)!;
     expect(model).not.toBeNull();
     expect(Math.abs(model.frequencySpendCorrelation)).toBeLessThan(0.1);
-    const score = clvScorer(model, { horizonMonths: 36, yearlyDiscount: 0.1 });
+    const score = clvScorer(model, { horizonMonths: 36, yearlyDiscount: 0.1 })!;
     const loyal = score({ x: 10, tx: 250, T: 260, orders: 11, meanSpend: 5000 });
     const gone = score({ x: 10, tx: 20, T: 260, orders: 11, meanSpend: 5000 });
     expect(loyal.probabilityAlive).toBeGreaterThan(0.8);
     expect(gone.probabilityAlive).toBeLessThan(0.1);
     expect(loyal.lifetimeValue).toBeGreaterThan(10 * gone.lifetimeValue);
     // Undiscounted over 12 months, the value is the expected purchases × the expected spend.
-    const year = clvScorer(model, { horizonMonths: 12, yearlyDiscount: 0 })({ x: 10, tx: 250, T: 260, orders: 11, meanSpend: 5000 });
+    const year = clvScorer(model, { horizonMonths: 12, yearlyDiscount: 0 })!({ x: 10, tx: 250, T: 260, orders: 11, meanSpend: 5000 });
     expect(year.lifetimeValue).toBe(Math.round(year.expectedPurchases12m * year.expectedSpend));
     const fresh = score({ x: 0, tx: 0, T: 0, orders: 1, meanSpend: 5000 });
     expect(fresh.probabilityAlive).toBe(1);
@@ -246,5 +246,12 @@ describe('the lifetime value of a workspace', () => {
     const huge = score({ x: 5000, tx: 1000, T: 1001, orders: 5001, meanSpend: 100 });
     expect(Number.isFinite(huge.lifetimeValue)).toBe(true);
     expect(huge.expectedPurchases12m).toBeGreaterThan(1000);
+  });
+
+  it('no scorer when the ₂F₁ series cannot converge (α tiny against the horizon): the run keeps the simple formula', () => {
+    const fit = <P,>(params: P) => ({ params, logLikelihood: -1, converged: true, evaluations: 1 });
+    const model = { bgnbd: fit({ r: 0.5, alpha: 1e-12, a: 0.5, b: 0.7 }), gammaGamma: fit(CDNOW_SPEND), repeatCustomers: 100, frequencySpendCorrelation: 0 };
+    expect(clvScorer(model)).toBeNull();
+    expect(clvScorer({ ...model, bgnbd: fit(CDNOW) })).not.toBeNull();
   });
 });

@@ -300,9 +300,11 @@ export interface ClvFigures {
 
 /**
  * Per-customer figures of a fitted model. Memoizes the part of the expected purchases that depends on (x, T)
- * only, so a million customers cost one ₂F₁ per distinct (x, T) and month.
+ * only, so a million customers cost one ₂F₁ per distinct (x, T) and month. Null when the ₂F₁ series does not
+ * converge for these parameters (α tiny against the horizon: z → 1), probed at its slowest case, x = T = 0 over
+ * the whole horizon, so that a run never fails half-way: the caller then uses the simple formula.
  */
-export function clvScorer(model: ClvModel, options: ClvOptions = DEFAULT_CLV): (c: ClvInput) => ClvFigures {
+export function clvScorer(model: ClvModel, options: ClvOptions = DEFAULT_CLV): ((c: ClvInput) => ClvFigures) | null {
   const { params } = model.bgnbd;
   const monthly = (1 + options.yearlyDiscount) ** (1 / 12) - 1;
   const cache = new Map<string, { year: number; discounted: number }>();
@@ -322,6 +324,11 @@ export function clvScorer(model: ClvModel, options: ClvOptions = DEFAULT_CLV): (
     }
     return v;
   };
+  try {
+    ifAlive(0, 0);
+  } catch {
+    return null;
+  }
   return (c) => {
     const alive = probabilityAlive(params, c);
     const { year, discounted } = ifAlive(c.x, c.T);

@@ -64,7 +64,7 @@ function validate() {
     });
   }
   const model = fitClv(customers.map((c) => c.input))!;
-  const score = clvScorer(model);
+  const score = clvScorer(model)!;
   const { bgnbd } = model;
   const predictions = customers.map((c) => {
     const x = c.input;

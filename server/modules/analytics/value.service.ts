@@ -184,7 +184,7 @@ export async function recomputeCustomerValue(tx: Executor, ctx: RequestContext, 
     currency,
     customers: customers.length,
     retention,
-    lifetimeValue: clvModel
+    lifetimeValue: clvModel && clvOf
       ? { model: 'bgnbd', repeatCustomers: clvModel.repeatCustomers, bgnbd: clvModel.bgnbd.params, gammaGamma: clvModel.gammaGamma.params, frequencySpendCorrelation: clvModel.frequencySpendCorrelation }
       : { model: 'simple', repeatCustomers: [...clvInputs.values()].filter((c) => c.x > 0).length },
     pareto: paretoSummary(revenues),
