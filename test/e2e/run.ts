@@ -291,9 +291,19 @@ async function expectPath(page: Page, pathname: string): Promise<void> {
 }
 
 async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('sign-out').click();
-  await expectPath(page, '/sign-in');
+  // On a loaded machine a click can land while antd's dropdown is still being placed (the page scrolls to where it
+  // first appeared, then it moves): open the menu again and retry once before calling sign-out broken.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    try {
+      await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: attempt === 1 ? 10_000 : undefined });
+      break;
+    } catch (err) {
+      if (attempt > 1) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.getByTestId('sign-in-submit').waitFor();
 }
 
