@@ -54,9 +54,9 @@ describe('CSV export', () => {
     expect(disposition).toMatch(/^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''%E8%81%94%E7%B3%BB%E4%BA%BA-\d{4}-\d{2}-\d{2}\.csv$/);
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // Then the fields analytics contributes (customer value: empty for contacts who never bought).
-    expect(res.body.split('\r\n')[0]).toBe('\uFEFF姓名,公司,部门,职位,邮箱,其他邮箱,电话,其他电话,微信号,社交账号,生日,地址,标签,来源,生命周期阶段,负责人,创建时间,最后修改,ABC 分级,RFM 分群,流失风险,累计收入,生命周期价值（估）,最近购买,订单数');
+    expect(res.body.split('\r\n')[0]).toBe('\uFEFF姓名,公司,部门,职位,邮箱,其他邮箱,电话,其他电话,微信号,社交账号,生日,地址,标签,来源,生命周期阶段,负责人,创建时间,最后修改,ABC 分级,RFM 分群,流失风险,累计收入,生命周期价值（估）,仍活跃概率（%）,未来 12 个月预计购买次数,价值模型,最近购买,订单数');
     const en = await call(admin, 'GET', '/contacts/export', undefined, 'en');
-    expect(rowsOf(en.rawPayload)[0]).toEqual(['Name', 'Company', 'Department', 'Job title', 'E-mail', 'Other e-mails', 'Phone', 'Other phones', 'WeChat ID', 'Social accounts', 'Birthday', 'Addresses', 'Tags', 'Source', 'Lifecycle stage', 'Owner', 'Created', 'Last changed', 'ABC tier', 'RFM segment', 'Churn risk', 'Lifetime revenue', 'Lifetime value (est.)', 'Last purchase', 'Orders']);
+    expect(rowsOf(en.rawPayload)[0]).toEqual(['Name', 'Company', 'Department', 'Job title', 'E-mail', 'Other e-mails', 'Phone', 'Other phones', 'WeChat ID', 'Social accounts', 'Birthday', 'Addresses', 'Tags', 'Source', 'Lifecycle stage', 'Owner', 'Created', 'Last changed', 'ABC tier', 'RFM segment', 'Churn risk', 'Lifetime revenue', 'Lifetime value (est.)', 'Chance still active (%)', 'Expected purchases, next 12 months', 'Value model', 'Last purchase', 'Orders']);
     expect(String(en.headers['content-disposition'])).toContain("filename*=UTF-8''Contacts-");
   });
 
@@ -96,7 +96,7 @@ describe('CSV export', () => {
   it('gives only the header for an empty list', async () => {
     const empty = await signUpWorkspace(t.app, 'empty');
     const csv = await call(empty, 'GET', '/contacts/export');
-    expect(csv.body).toBe('\uFEFF姓名,公司,部门,职位,邮箱,其他邮箱,电话,其他电话,微信号,社交账号,生日,地址,标签,来源,生命周期阶段,负责人,创建时间,最后修改,ABC 分级,RFM 分群,流失风险,累计收入,生命周期价值（估）,最近购买,订单数\r\n');
+    expect(csv.body).toBe('\uFEFF姓名,公司,部门,职位,邮箱,其他邮箱,电话,其他电话,微信号,社交账号,生日,地址,标签,来源,生命周期阶段,负责人,创建时间,最后修改,ABC 分级,RFM 分群,流失风险,累计收入,生命周期价值（估）,仍活跃概率（%）,未来 12 个月预计购买次数,价值模型,最近购买,订单数\r\n');
     const none = await call(admin, 'GET', `/contacts/export?filter=${encodeURIComponent('name:eq:nobody')}`);
     expect(rowsOf(none.rawPayload)).toHaveLength(1);
     const xlsx = await call(empty, 'GET', '/accounts/export?format=xlsx');
@@ -161,7 +161,7 @@ describe('XLSX export', () => {
     const sheet = await sheetOf(res.rawPayload);
     expect(sheet.name).toBe('联系人');
     expect(sheet.rowCount).toBe(5);
-    expect(sheet.getRow(1).values).toEqual([undefined, ...'姓名,公司,部门,职位,邮箱,其他邮箱,电话,其他电话,微信号,社交账号,生日,地址,标签,来源,生命周期阶段,负责人,创建时间,最后修改,ABC 分级,RFM 分群,流失风险,累计收入,生命周期价值（估）,最近购买,订单数'.split(',')]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...'姓名,公司,部门,职位,邮箱,其他邮箱,电话,其他电话,微信号,社交账号,生日,地址,标签,来源,生命周期阶段,负责人,创建时间,最后修改,ABC 分级,RFM 分群,流失风险,累计收入,生命周期价值（估）,仍活跃概率（%）,未来 12 个月预计购买次数,价值模型,最近购买,订单数'.split(',')]);
     const rows = [2, 3, 4, 5].map((n) => sheet.getRow(n));
     const wang = rows.find((r) => r.getCell(1).value === '王伟')!;
     expect(wang.getCell(2).value).toBe('华为技术有限公司');
