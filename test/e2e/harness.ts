@@ -34,6 +34,8 @@ export async function dragCard(page: Page, card: ReturnType<Page['locator']>, co
   await card.waitFor();
   // A board that is still reloading (after a create, or a pushed change) re-renders under the pointer and drops the drag.
   await page.waitForLoadState('networkidle');
+  // A card low in a long column is below the fold: the mouse cannot press what is not on screen.
+  await card.scrollIntoViewIfNeeded();
   const from = await card.boundingBox();
   const to = await column.boundingBox();
   assert(from && to, 'the card or the column is not on screen');

@@ -88,8 +88,9 @@ describe('backup and restore through the CLI, embedded database', () => {
     const after = await exportFromDir(target.GUANXI_DATA_DIR, workspaceId);
     // The demo is not trivially empty: the comparison below compares something.
     expect(rowCount(before, 'workspaces')).toBe(1);
-    expect(rowCount(before, 'users')).toBe(5);
-    expect(rowCount(before, 'memberships')).toBe(5);
+    // The admin, four colleagues and the Beijing station's technician.
+    expect(rowCount(before, 'users')).toBe(6);
+    expect(rowCount(before, 'memberships')).toBe(6);
     expect(rowCount(before, 'contacts')).toBeGreaterThanOrEqual(16);
     expect(rowCount(before, 'audit_log')).toBeGreaterThanOrEqual(16);
     expect(after.tables.map((t) => t.name)).toEqual(before.tables.map((t) => t.name));
