@@ -53,7 +53,8 @@ export function AppLayout() {
               width={220}
               style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
             >
-              <div style={{ position: 'sticky', top: 0 }}>
+              {/* The navigation scrolls on its own (above the collapse trigger): a long menu never makes the page taller. */}
+              <div style={{ position: 'sticky', top: 0, maxHeight: 'calc(100vh - 48px)', overflowY: 'auto' }}>
                 <Brand collapsed={collapsed} />
                 <NavMenu />
               </div>
