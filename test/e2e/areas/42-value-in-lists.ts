@@ -35,8 +35,14 @@ export function steps(context: AreaContext): Step[] {
         await pickOption(page, page.getByTestId('filter-value').last(), 'A 类');
         await page.getByTestId('filter-apply').click();
         await page.waitForURL((url) => url.searchParams.getAll('f').includes('value.abcTier:eq:A'));
-        await page.waitForFunction(() => document.querySelectorAll('[data-testid="accounts-table"] [data-testid="list-row"]').length > 0);
-        await page.waitForLoadState('networkidle');
+        // The list refetches once the filter lands (and virtual rows re-render): wait until the rows shown are tier A,
+        // then check them — a filter that does not work never gets there and fails below with the rows it shows.
+        await page
+          .waitForFunction(() => {
+            const shown = [...document.querySelectorAll('[data-testid="accounts-table"] [data-testid="list-row"]')].map((row) => (row as HTMLElement).innerText);
+            return shown.length > 0 && shown.every((text) => text.includes('A 类'));
+          }, undefined, { timeout: 15_000 })
+          .catch(() => undefined);
 
         // Each row's tier cell is a tag "A 类"; no row shows B or C.
         const rows = await table.locator('[data-testid="list-row"]').allInnerTexts();
