@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_CASE_STATUSES } from '../../../contracts/service.js';
 import type { Executor } from '../../db/client.js';
+import { sqlLiterals } from '../../db/sql-arrays.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { invalidField } from '../../platform/errors/app-error.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -61,7 +62,7 @@ export interface ServiceReport {
   labels: Record<string, string>;
 }
 
-const ACTIVE = sql.raw(`(${ACTIVE_CASE_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+const ACTIVE = sql`(${sqlLiterals(ACTIVE_CASE_STATUSES)})`;
 
 interface Period {
   from: Date;
