@@ -85,7 +85,13 @@ async function screenshotStep(index: number, name: string, suffix = ''): Promise
   await activePage.screenshot({ path: file, timeout: 10_000 }).catch(() => undefined);
 }
 
-/** Runs the steps in order; they build on each other, so after a failure the rest are reported as not run. */
+/** The toasts, notifications and error alerts showing when a step failed: often the reason, which the timeout hides. */
+async function visibleNotices(page: Page): Promise<string[]> {
+  const notices = page.locator('.ant-message-notice, .ant-notification-notice, .ant-alert-error, .ant-modal-confirm');
+  const texts = await notices.allInnerTexts().catch(() => [] as string[]);
+  return texts.map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 5);
+}
+
 /** Runs the steps in order; after a failure the later steps of the same flow (the main one, or one area) are not run. */
 async function runSteps(steps: Step[]): Promise<void> {
   const brokenIn = new Map<string, string>();
@@ -109,7 +115,10 @@ async function runSteps(steps: Step[]): Promise<void> {
       // Without the colours of Playwright's call log.
       const message = (err instanceof Error ? (err.stack ?? err.message) : String(err)).replace(/\u001b\[[0-9;]*m/g, '');
       console.log(message.split('\n').slice(0, 12).map((line) => `  # ${line}`).join('\n'));
-      if (activePage && !activePage.isClosed()) console.log(`  # page: ${activePage.url()}`);
+      if (activePage && !activePage.isClosed()) {
+        console.log(`  # page: ${activePage.url()}`);
+        for (const line of await visibleNotices(activePage)) console.log(`  # on screen: ${line}`);
+      }
       await screenshotStep(index, step.name, '-FAILED');
     }
   }
@@ -763,7 +772,8 @@ async function main(): Promise<number> {
         await page.getByTestId('bulk-add-tag').click();
         await page.getByTestId('bulk-tag').fill('重点客户');
         await page.getByTestId('bulk-apply').click();
-        await page.getByTestId('bulk-result').waitFor();
+        // Done when the selection clears (its toast lasts 3 s: a slow machine may read after it went).
+        await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
         for (const name of ['筛选甲', '筛选乙']) await rows.filter({ hasText: name }).getByTestId('tag-list').filter({ hasText: '重点客户' }).waitFor();
         const res = await page.context().request.get(`${baseUrl}/api/v1/contacts?filter=${encodeURIComponent('email:contains:filter-')}`);
         const stored = ((await res.json()) as { data: { name: string; tags: string[] }[] }).data;
