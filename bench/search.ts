@@ -24,6 +24,7 @@ import * as schema from '../server/db/schema.js';
 import { inWorkspace } from '../server/db/transaction.js';
 import { phoneQueryDigits } from '../server/platform/phones.js';
 import { normalizeText, pinyinSyllables } from '../server/platform/search/normalize.js';
+import { countWorkspaceSearchKeys, commonSearchKeys } from '../server/platform/search/key-stats.js';
 import { queryKeys } from '../server/platform/search/search-keys.js';
 import { searchEverything } from '../server/platform/search/search.service.js';
 import { findLikelyDuplicates } from '../server/modules/customers/contacts.duplicates.js';
@@ -270,10 +271,23 @@ async function duplicateQuality(bench: Bench): Promise<void> {
 
 // ---------------------------------------------------------------- main
 
+/** What the daily sweep does for the workspace (platform/search/key-stats.ts) before the searches: a server's steady state. */
+async function countCommonKeys(bench: Bench): Promise<void> {
+  const { database, workspaceId } = bench;
+  const [keys, countMs] = await elapsed(() =>
+    inWorkspace(database.db, workspaceId, async (tx) => {
+      await countWorkspaceSearchKeys(tx, workspaceId, searchProviders);
+      return commonSearchKeys(tx, workspaceId);
+    }),
+  );
+  console.log(`\nCommon search keys counted from a sample (the daily sweep) in ${(countMs / 1000).toFixed(1)} s: ${keys.get('contact')?.size ?? 0} contact keys`);
+}
+
 async function main(): Promise<void> {
   const bench = await openBench();
   const captured = EXPLAIN ? new Captured(URL!) : null;
   try {
+    await countCommonKeys(bench);
     const results = await searchTimings(bench);
     if (captured) {
       for (const r of results) {

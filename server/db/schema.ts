@@ -34,3 +34,4 @@ export * from '../modules/service/work-orders.tables.js';
 export * from '../modules/service/knowledge.tables.js';
 export * from '../modules/service/business-calendar.tables.js';
 export * from '../modules/service/portal.tables.js';
+export * from '../platform/search/key-stats.tables.js';

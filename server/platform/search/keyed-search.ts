@@ -7,6 +7,8 @@ import type { SearchHit, SearchProvider } from './search.service.js';
 
 /** Below this trigram word similarity a fuzzy match is noise. */
 const FUZZY_THRESHOLD = 0.5;
+/** Keys of the query as typed: a name or its pinyin from the start, an e-mail address, a phone number. */
+const AS_TYPED = /^(n|p|e|t):/;
 /** Typo matches scored per query at most (see the fuzzy pass). */
 const FUZZY_CANDIDATES = 200;
 /**
@@ -19,6 +21,12 @@ const PROBE_LIMIT = 4000;
 /** How long a class stays known as common, and how many such classes the process remembers. */
 const COMMON_TTL_MS = 30 * 60_000;
 const COMMON_MAX = 20_000;
+/**
+ * Records of a workspace sampled to count its common keys: a key at the probe limit then shows about
+ * PROBE_LIMIT × 50,000 ÷ records times (200 at a million), so the estimate is close where it matters, and a
+ * key with a few hundred matches cannot pass for common.
+ */
+const SAMPLED_RECORDS = 50_000;
 
 /**
  * Classes (a provider's keys of one weight, in one workspace, for one audience) that matched more than
@@ -70,10 +78,12 @@ export interface SearchableView {
   createdAt: PgColumn;
 }
 
-/** The table the hits are read from (under row-level security), by primary key. */
+/** The table the hits are read from (under row-level security), by primary key; its keys are counted from a sample. */
 export interface SearchedTable {
   workspaceId: PgColumn;
   id: PgColumn;
+  searchKeys: PgColumn;
+  deletedAt: PgColumn;
 }
 
 
@@ -87,8 +97,8 @@ export interface SearchedTable {
  * such classes of a query in one probe; a more common one (王 matches 7 % of Chinese names) walks
  * `*_search_order_idx` in rank order and stops after the room left — never sorting tens of thousands of
  * rows, and never walking the whole index for a key that turns out rare. Which classes are common is
- * remembered (`commonClasses`), so only the first query with 王 pays the probe that finds out. The hits'
- * rows are read last, by id.
+ * counted daily per workspace (key-stats.ts) and learned in between (`commonClasses`), so at most the first
+ * query with a newly common key pays the probe that finds out. The hits' rows are read last, by id.
  */
 export function keyedSearchProvider<TRow extends Record<string, unknown>>(options: {
   type: string;
@@ -118,7 +128,9 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         .map((weight) => {
           const keys = query.keys.filter((_, i) => query.weights[i] === weight);
           const cacheKey = [options.type, ctx.workspaceId, audience, ...keys].join('\u0000');
-          return { weight, keys, cacheKey, common: isCommon(cacheKey) };
+          // The workspace's counts hold for whoever sees all of it; a narrower audience learns for itself.
+          const counted = audience === '*' && keys.some((k) => query.commonKeys.get(options.type)?.has(k));
+          return { weight, keys, cacheKey, common: counted || isCommon(cacheKey) };
         });
       // A record ranks in the best class it matches: the first branch that holds (the class's position).
       const bestClass = sql<number>`case ${sql.join(
@@ -155,7 +167,8 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
 
       const found: { id: string; score: number }[] = [];
       const better: string[] = [];
-      // An e-mail address or phone number found as typed names its record: a typo away is somebody else.
+      // A name, pinyin, e-mail address or phone number found as typed is what was meant: a typo away is somebody
+      // else (and scanning trigrams as common as `ang` for it cost 50 ms at a million contacts).
       let identified = false;
       for (const [i, c] of classes.entries()) {
         if (found.length >= query.limit) break;
@@ -182,7 +195,7 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
             )) as { id: string }[]);
         found.push(...rows.map((r) => ({ id: r.id, score: c.weight })));
         better.push(...c.keys);
-        if (rows.length && c.keys.some((k) => k.startsWith('e:') || k.startsWith('t:'))) identified = true;
+        if (rows.length && c.keys.some((k) => AS_TYPED.test(k))) identified = true;
       }
       // An e-mail's domain is shared by thousands (everyone @163.com): only its local part is worth a fuzzy match.
       const fuzzyText = query.text.split('@')[0]!;
@@ -226,6 +239,22 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         const row = byId.get(id);
         return row ? [{ type: options.type, id, title: options.title ? options.title(row) : String(row.name), subtitle: options.subtitle(row), score: Number(score) }] : [];
       });
+    },
+
+    // One pass over a sample of the workspace's records (the whole of a small one): keys with at least
+    // probeLimit matches by the estimate. A class with one of them is walked without a probe to find out.
+    countCommonKeys: async (tx, workspaceId) => {
+      const visible = sql`${t.workspaceId} = ${workspaceId} and ${t.deletedAt} is null`;
+      const [counted] = (await tx.select({ records: sql<number>`count(*)::int` }).from(from).where(visible)) as { records: number }[];
+      const records = counted?.records ?? 0;
+      if (records < probeLimit) return { keys: [], records, sampledPercent: 100 };
+      const percent = Math.min(100, (100 * SAMPLED_RECORDS) / records);
+      const sample = percent < 100 ? sql`${from} tablesample system (${percent}::real)` : sql`${from}`;
+      const { rows } = (await tx.execute(sql`
+        select k as key from ${sample}, unnest(${t.searchKeys}) k
+         where ${visible}
+         group by k having count(*) >= ${(probeLimit * percent) / 100}`)) as unknown as { rows: { key: string }[] };
+      return { keys: rows.map((r) => r.key).sort(), records, sampledPercent: percent };
     },
   };
 }

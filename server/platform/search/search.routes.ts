@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { asCaller } from '../http/route-context.js';
+import { runPeriodically } from '../jobs/periodic.js';
+import { refreshSearchKeyStats } from './key-stats.js';
 import { Nullable, Uuid, errorResponses } from '../http/schemas.js';
 import { searchEverything, type SearchProvider } from './search.service.js';
 
@@ -23,6 +25,7 @@ const SearchHitSchema = Type.Object({
 /** The global search box: one query across every object whose module registered a provider. */
 export function searchRoutes(providers: SearchProvider[]): FastifyPluginAsyncTypebox {
   return async (app) => {
+    runPeriodically(app, 'search key counts', 3_600_000, () => refreshSearchKeyStats(app.database, providers));
     app.get(
       '/search',
       { schema: { tags: ['search'], summary: 'Search across records', querystring: SearchQuerySchema, response: { 200: Type.Object({ data: Type.Array(SearchHitSchema) }), ...errorResponses } } },
