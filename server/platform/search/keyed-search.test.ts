@@ -31,8 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const provider = (type: string, probeLimit?: number): SearchProvider =>
-  keyedSearchProvider<{ company: string | null }>({ type, table: contacts, view: contactsSearch, subtitle: (row) => row.company, probeLimit });
+const provider = (type: string, probeLimit?: number, walkBudget?: number): SearchProvider =>
+  keyedSearchProvider<{ company: string | null }>({ type, table: contacts, view: contactsSearch, subtitle: (row) => row.company, probeLimit, walkBudget });
 
 const search = async (providers: SearchProvider[], q: string, limit = 20) => {
   const ctx = (await contextOfMember(t.database, admin.workspaceId, admin.userId))!;
@@ -54,6 +54,10 @@ describe('keyed search: rare and common classes rank alike', () => {
       expect(await search([walked], q), q).toEqual(expected);
       // A page smaller than the matches: the walk stops early, the probe cuts its ranked list.
       expect(await search([walked], q, 2), q).toEqual(await search([probed], q, 2));
+      // A walk whose first records hold too few of the class's: the class read whole and sorted instead.
+      const shortWalk = provider(`contact-short-walk-${q}`, 1, 2);
+      expect(await search([shortWalk], q), q).toEqual(expected);
+      expect(await search([shortWalk], q, 2), q).toEqual(await search([probed], q, 2));
     }
   });
 
