@@ -6,10 +6,11 @@ import { cleanText } from '../../platform/text.js';
 import { ownedRecords } from '../../platform/records/owned-records.js';
 import { normalizeText } from '../../platform/search/normalize.js';
 import { searchKeys } from '../../platform/search/search-keys.js';
+import { nameCompanyKey } from './contacts.duplicates.js';
 import { contacts } from './contacts.tables.js';
 
 export type Contact = typeof contacts.$inferSelect;
-export type ContactInput = Partial<Omit<Contact, 'workspaceId' | 'id' | 'searchKeys' | 'searchText' | 'deletedAt' | 'deletedBy' | 'createdAt' | 'updatedAt'>> & { name: string };
+export type ContactInput = Partial<Omit<Contact, 'workspaceId' | 'id' | 'searchKeys' | 'searchText' | 'identityKey' | 'deletedAt' | 'deletedBy' | 'createdAt' | 'updatedAt'>> & { name: string };
 
 export const contactListSpec: ListSpec = {
   fields: {
@@ -61,6 +62,7 @@ export async function contactColumns(_tx: Executor, ctx: RequestContext, input: 
     phones: [whole.phone, ...(whole.otherPhones ?? [])],
   });
   values.searchText = normalizeText([whole.name, whole.company, whole.email].filter(Boolean).join(' '));
+  values.identityKey = nameCompanyKey(whole.name, whole.company);
   return values;
 }
 

@@ -41,6 +41,11 @@ export const contacts = pgTable(
     searchKeys: text('search_keys').array().notNull().default(sql`'{}'`),
     /** Normalized name, company and e-mail, for typo-tolerant trigram matching. */
     searchText: text('search_text').notNull().default(''),
+    /**
+     * Name and company as duplicates compare them (`nameCompanyKey`, contacts.duplicates.ts); null without a
+     * company. An import checks a batch's names at their companies through its index in one lookup.
+     */
+    identityKey: text('identity_key'),
     /** Set when moved to the recycle bin; the row stays until purged, and can be restored. */
     deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     deletedBy: uuid('deleted_by'),
@@ -61,6 +66,9 @@ export const contacts = pgTable(
     index('contacts_search_text_idx').using('gin', t.workspaceId, t.searchText.op('gin_trgm_ops')),
     index('contacts_phone_idx').on(t.workspaceId, t.phone),
     index('contacts_email_idx').on(t.workspaceId, t.email),
+    index('contacts_identity_idx').on(t.workspaceId, t.identityKey).where(sql`${t.identityKey} is not null and ${t.deletedAt} is null`),
+    // Contacts written before the identity key existed: what the start-up backfill reads (empty once it ran).
+    index('contacts_identity_missing_idx').on(t.workspaceId, t.id).where(sql`${t.identityKey} is null and ${t.company} is not null`),
     tenantPolicy(),
   ],
 ).enableRLS();

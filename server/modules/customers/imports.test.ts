@@ -9,6 +9,7 @@ import { inWorkspace } from '../../db/transaction.js';
 import { contextOfMember } from '../../platform/auth/context-loader.js';
 import { detectEncoding } from '../../platform/imports/import-files.js';
 import { suggestMapping } from './import-mapping.js';
+import { backfillIdentityKeys } from './identity-backfill.js';
 import { IMPORT_BATCH, importNextBatch } from './imports.service.js';
 
 const datasets = datasetPath();
@@ -143,6 +144,26 @@ describe('import: contacts', () => {
     expect(counted[0]).toEqual({ n: total, distinct: total });
     const job = (await call('GET', `/jobs/${started.jobId}`, undefined, ws)).json();
     expect(job).toMatchObject({ progress: total, total });
+  });
+
+  it('finds the same name at the same company however written, also on contacts from before the identity key', async () => {
+    const ws = await signUpWorkspace(t.app, 'name at company');
+    await call('POST', '/contacts', { name: '陳 杰', company: '華為技術' }, ws);
+    await call('POST', '/contacts', { name: 'Zoë Lee', company: 'ACME Ltd.' }, ws);
+    await call('POST', '/contacts', { name: '李娜' }, ws);
+    // As a database from before migration 0049 left them: no identity keys.
+    await t.database.raw.query('update contacts set identity_key = null where workspace_id = $1', [ws.workspaceId]);
+    expect(await backfillIdentityKeys(t.database)).toBeGreaterThanOrEqual(2);
+    const { rows } = await t.database.raw.query<{ name: string; identity_key: string | null }>('select name, identity_key from contacts where workspace_id = $1 order by name', [ws.workspaceId]);
+    expect(rows).toEqual([
+      { name: 'Zoë Lee', identity_key: 'zoelee|acmeltd' },
+      { name: '李娜', identity_key: null },
+      { name: '陳 杰', identity_key: '陈杰|华为技术' },
+    ]);
+    // Simplified for traditional, spaces, accents and case: the same people at the same companies. Elsewhere: someone else.
+    const file = '姓名,公司\n陈杰,华为技术\nzoe lee,Acme Ltd\n陈杰,腾讯\n李娜,\n';
+    const done = await runImport((await upload('contacts', 'same.csv', Buffer.from(file), ws)).id, ws);
+    expect(done).toMatchObject({ status: 'done', skipped: 2, created: 2, failed: 0 });
   });
 
   it('treats rows of one file that are the same person as duplicates of each other', async () => {

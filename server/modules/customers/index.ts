@@ -13,6 +13,7 @@ import { customerBulkRoutes } from './bulk.routes.js';
 import { duplicateScanRoutes } from './duplicate-scan.routes.js';
 import { contactRoutes } from './contacts.routes.js';
 import { exportRoutes } from './export.routes.js';
+import { backfillIdentityKeys } from './identity-backfill.js';
 import { importRoutes } from './imports.routes.js';
 import { overviewRoutes } from './overview.routes.js';
 
@@ -28,6 +29,14 @@ registerLinkableRecord('contact', {
 registerLinkableRecord('account', { owned: accounts, titleOf: async (tx, ctx, id) => (await getAccount(tx, ctx, id)).name });
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // In the background: a database from before migration 0049 keys its contacts while the app already serves.
+  if (app.config.GUANXI_WORKERS) {
+    app.addHook('onReady', async () => {
+      backfillIdentityKeys(app.database)
+        .then((keyed) => keyed && app.log.info({ keyed }, 'contacts given their identity key'))
+        .catch((err: unknown) => app.log.error({ err }, 'identity key backfill failed'));
+    });
+  }
   // Before the record routes, so /contacts/export and /contacts/bulk read as paths of their own, not ids.
   await app.register(exportRoutes);
   await app.register(customerBulkRoutes);

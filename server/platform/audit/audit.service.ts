@@ -11,7 +11,7 @@ import { auditLog, type FieldChanges } from './audit.tables.js';
 export type AuditAction = 'create' | 'update' | 'delete' | 'merge' | 'restore' | 'claim' | 'release' | 'return';
 
 /** Fields never written to the audit log (secrets, bookkeeping, derived search data). */
-const IGNORED = new Set(['deletedAt', 'deletedBy', 'passwordHash', 'keyHash', 'tokenHash', 'updatedAt', 'createdAt', 'workspaceId', 'id', 'searchKeys', 'searchText']);
+const IGNORED = new Set(['deletedAt', 'deletedBy', 'passwordHash', 'keyHash', 'tokenHash', 'updatedAt', 'createdAt', 'workspaceId', 'id', 'searchKeys', 'searchText', 'identityKey']);
 
 /** Values as compared: dates by instant; null, undefined and empty lists alike ("no value"). */
 const comparable = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) && v.length === 0 ? 'null' : JSON.stringify(v ?? null));

@@ -101,16 +101,3 @@ export function queryKeys(query: string, phoneDigits: string[]): { key: string; 
   for (const digits of phoneDigits) out.push({ key: `t:${digits}`, weight: 95 });
   return out;
 }
-
-/**
- * The one key every record of this company has, as specific as the keys go: its first 12 characters when
- * Chinese, else its words run together (up to the longest prefix kept). For lookups of "this name at this
- * company" (`search_keys @> array[name key, company key]`).
- */
-export function companySearchKey(company: string): string | null {
-  const normalized = normalizeText(company);
-  if (hasHan(normalized)) return `c:${normalized.replace(/\s/g, '').slice(0, 12)}`;
-  const keys = latinKeys(normalized);
-  // latinKeys lists each word's prefixes, then (for several words) the joined prefixes: the last is the longest.
-  return keys.length ? `c:${keys.at(-1)}` : null;
-}

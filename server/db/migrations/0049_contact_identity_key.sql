@@ -1,0 +1,3 @@
+ALTER TABLE "contacts" ADD COLUMN "identity_key" text;--> statement-breakpoint
+CREATE INDEX "contacts_identity_idx" ON "contacts" USING btree ("workspace_id","identity_key") WHERE "contacts"."identity_key" is not null and "contacts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "contacts_identity_missing_idx" ON "contacts" USING btree ("workspace_id","id") WHERE "contacts"."identity_key" is null and "contacts"."company" is not null;
