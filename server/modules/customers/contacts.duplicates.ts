@@ -10,8 +10,11 @@ import type { Contact, ContactInput } from './contacts.service.js';
 
 export type DuplicateReason = 'email' | 'phone' | 'name_company' | 'similar_name_company' | 'name';
 
-export interface DuplicateCandidate {
-  contact: Contact;
+/** What two contacts are compared by. */
+type Comparable = Pick<Contact, 'name' | 'company' | 'email' | 'phone'>;
+
+export interface DuplicateCandidate<T extends Comparable = Contact> {
+  contact: T;
   /** 0–1: how likely the two are the same person. */
   score: number;
   reasons: DuplicateReason[];
@@ -52,7 +55,7 @@ export function bigramSimilarity(a: string, b: string): number {
 }
 
 /** Why `candidate` may be the same person as `input`, and how likely (independent reasons combine). */
-export function scoreDuplicate(input: { name: string; company?: string | null; email?: string | null; phone?: string | null }, candidate: Contact): DuplicateCandidate | null {
+export function scoreDuplicate<T extends Comparable>(input: { name: string; company?: string | null; email?: string | null; phone?: string | null }, candidate: T): DuplicateCandidate<T> | null {
   const reasons: DuplicateReason[] = [];
   if (input.email && candidate.email && input.email.trim().toLowerCase() === candidate.email) reasons.push('email');
   if (input.phone && candidate.phone && input.phone === candidate.phone) reasons.push('phone');
@@ -135,10 +138,10 @@ export function identityKeys(contact: { name: string; company?: string | null; e
 }
 
 /**
- * For each input, the existing contact it surely is (same e-mail, same phone, or same name at the same
+ * For each input, the id of the existing contact it surely is (same e-mail, same phone, or same name at the same
  * company: score ≥ 0.85), or null — one candidate query for the whole batch (imports).
  */
-export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext, raw: ContactInput[]): Promise<(Contact | null)[]> {
+export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext, raw: ContactInput[]): Promise<(string | null)[]> {
   const inputs = raw.map((input) => ({ ...input, email: input.email?.trim().toLowerCase() || null, phone: input.phone ? toE164(input.phone, ctx.country) : null }));
   const emails = new Set<string>();
   const phones = new Set<string>();
@@ -158,23 +161,20 @@ export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext
     namesAtCompanies.size ? sql`${contacts.identityKey} = any(${textArray([...namesAtCompanies])})` : undefined,
   ].filter(Boolean);
   if (same.length === 0) return inputs.map(() => null);
-  const ids = await withIndexScans(tx, () =>
+  const candidates = await withIndexScans(tx, () =>
     tx
-      .select({ id: contacts.id })
+      .select({ id: contacts.id, name: contacts.name, company: contacts.company, email: contacts.email, phone: contacts.phone })
       .from(contacts)
       .where(and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), ownershipFilter(ctx, 'read', contacts.ownerId), or(...same))),
   );
-  if (ids.length === 0) return inputs.map(() => null);
-  const candidates = await tx
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, ids.map((r) => r.id))));
-  const byKey = new Map<string, Contact[]>();
+  if (candidates.length === 0) return inputs.map(() => null);
+  type Candidate = (typeof candidates)[number];
+  const byKey = new Map<string, Candidate[]>();
   for (const candidate of candidates) for (const key of identityKeys(candidate)) byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
   return inputs.map((input) => {
     const sharing = new Set(identityKeys(input).flatMap((key) => byKey.get(key) ?? []));
-    const scored = [...sharing].map((c) => scoreDuplicate(input, c)).filter((d): d is DuplicateCandidate => d !== null && d.score >= SURE_SCORE);
-    return scored.sort((a, b) => b.score - a.score || (a.contact.id < b.contact.id ? -1 : 1))[0]?.contact ?? null;
+    const scored = [...sharing].map((c) => scoreDuplicate(input, c)).filter((d): d is DuplicateCandidate<Candidate> => d !== null && d.score >= SURE_SCORE);
+    return scored.sort((a, b) => b.score - a.score || (a.contact.id < b.contact.id ? -1 : 1))[0]?.contact.id ?? null;
   });
 }
 

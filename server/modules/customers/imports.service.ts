@@ -126,7 +126,7 @@ interface ImportWriter {
 
 const WRITERS: Record<ImportObject, ImportWriter> = {
   contacts: {
-    sureDuplicates: async (tx, ctx, inputs) => (await findSureDuplicatesOfMany(tx, ctx, inputs as ContactInput[])).map((c) => c?.id ?? null),
+    sureDuplicates: (tx, ctx, inputs) => findSureDuplicatesOfMany(tx, ctx, inputs as ContactInput[]),
     identity: (ctx, input) => {
       const c = input as ContactInput;
       return identityKeys({ name: c.name, company: c.company, email: c.email?.trim().toLowerCase() || null, phone: c.phone ? toE164(c.phone, ctx.country) : null });

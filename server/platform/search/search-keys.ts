@@ -55,6 +55,26 @@ export interface SearchableFields {
   phones?: (string | null | undefined)[];
 }
 
+/** Company keys by company as written: the rows of an import share a few companies, and pinyin is the dear part. */
+const companyKeyCache = new Map<string, string[]>();
+const COMPANY_KEY_CACHE_MAX = 5000;
+
+function companyKeys(written: string): string[] {
+  const cached = companyKeyCache.get(written);
+  if (cached) return cached;
+  const company = normalizeText(written);
+  const tagged = (tag: string, values: string[]) => values.filter(Boolean).map((v) => `${tag}:${v}`);
+  const keys = [
+    // Companies: prefixes, not every substring (they are long: 华为技术有限公司).
+    ...tagged('c', hasHan(company) ? prefixes(company.replace(/\s/g, ''), 1, 12) : []),
+    ...tagged('c', latinKeys(company)),
+    ...tagged('cp', pinyinKeys(company, false).slice(0, 40)),
+  ];
+  if (companyKeyCache.size >= COMPANY_KEY_CACHE_MAX) companyKeyCache.delete(companyKeyCache.keys().next().value!);
+  companyKeyCache.set(written, keys);
+  return keys;
+}
+
 export function searchKeys(fields: SearchableFields): string[] {
   const keys = new Set<string>();
   const add = (tag: string, values: string[]) => values.forEach((v) => v && keys.add(`${tag}:${v}`));
@@ -62,13 +82,7 @@ export function searchKeys(fields: SearchableFields): string[] {
   add('n', hasHan(name) ? hanSubstrings(name) : []);
   add('n', latinKeys(name));
   add('p', pinyinKeys(name, fields.isPersonName));
-  if (fields.company) {
-    const company = normalizeText(fields.company);
-    // Companies: prefixes, not every substring (they are long: 华为技术有限公司).
-    add('c', hasHan(company) ? prefixes(company.replace(/\s/g, ''), 1, 12) : []);
-    add('c', latinKeys(company));
-    add('cp', pinyinKeys(company, false).slice(0, 40));
-  }
+  if (fields.company) companyKeys(fields.company).forEach((k) => keys.add(k));
   for (const email of fields.emails ?? []) {
     if (!email) continue;
     const e = email.toLowerCase();
