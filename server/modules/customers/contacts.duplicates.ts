@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { ownershipFilter } from '../../platform/permissions/policy.js';
 import { toE164 } from '../../platform/phones.js';
 import { normalizeText, stripAccents } from '../../platform/search/normalize.js';
+import { sqlArrayLiteral } from '../../db/sql-arrays.js';
 import { textArray, withIndexScans } from '../../platform/search/sql.js';
 import { contacts, contactsSearch } from './contacts.tables.js';
 import type { Contact, ContactInput } from './contacts.service.js';
@@ -156,9 +157,9 @@ export async function findSureDuplicatesOfMany(tx: Executor, ctx: RequestContext
   // lookup through three btree indexes. Not the search keys' GIN index: a name and a company both common
   // (王伟 at a company of thousands) cost a millisecond a pair there, most of an import's time at a million.
   const same = [
-    emails.size ? sql`${contacts.email} = any(${textArray([...emails])})` : undefined,
-    phones.size ? sql`${contacts.phone} = any(${textArray([...phones])})` : undefined,
-    namesAtCompanies.size ? sql`${contacts.identityKey} = any(${textArray([...namesAtCompanies])})` : undefined,
+    emails.size ? sql`${contacts.email} = any(${sqlArrayLiteral([...emails], 'text')})` : undefined,
+    phones.size ? sql`${contacts.phone} = any(${sqlArrayLiteral([...phones], 'text')})` : undefined,
+    namesAtCompanies.size ? sql`${contacts.identityKey} = any(${sqlArrayLiteral([...namesAtCompanies], 'text')})` : undefined,
   ].filter(Boolean);
   if (same.length === 0) return inputs.map(() => null);
   const candidates = await withIndexScans(tx, () =>

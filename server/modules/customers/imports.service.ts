@@ -1,12 +1,13 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
+import { copyRowsOfWorkspace } from '../../db/copy.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { normalizeText } from '../../platform/search/normalize.js';
 import { toE164 } from '../../platform/phones.js';
-import { sqlArray } from '../../db/sql-arrays.js';
+import { sqlArrayLiteral } from '../../db/sql-arrays.js';
 import type { DuplicatePolicy } from '../../../contracts/customers.js';
 import { accounts } from './accounts.tables.js';
 import { createAccounts, updateAccount, type AccountInput } from './accounts.service.js';
@@ -48,7 +49,7 @@ export async function createImport(tx: Executor, ctx: RequestContext, input: { o
     .returning();
   for (let i = 0; i < input.file.rows.length; i += INSERT_CHUNK) {
     const chunk = input.file.rows.slice(i, i + INSERT_CHUNK).map((cells, j) => ({ workspaceId: ctx.workspaceId, importId: id, rowNo: i + j + 1, cells }));
-    await tx.insert(importRows).values(chunk);
+    if (!(await copyRowsOfWorkspace(tx, importRows, chunk))) await tx.insert(importRows).values(chunk);
   }
   return created!;
 }
@@ -193,10 +194,10 @@ async function storeOutcomes(tx: Executor, ctx: RequestContext, id: string, outc
   await tx.execute(sql`
     update ${importRows} set status = u.status, problems = u.problems, record_id = u.record_id
       from unnest(
-        ${sqlArray(rows.map(([rowNo]) => rowNo), 'int')},
-        ${sqlArray(rows.map(([, o]) => o.status), 'text')},
-        ${sqlArray(rows.map(([, o]) => (o.problems ? JSON.stringify(o.problems) : null)), 'jsonb')},
-        ${sqlArray(rows.map(([, o]) => o.recordId), 'uuid')}
+        ${sqlArrayLiteral(rows.map(([rowNo]) => rowNo), 'int')},
+        ${sqlArrayLiteral(rows.map(([, o]) => o.status), 'text')},
+        ${sqlArrayLiteral(rows.map(([, o]) => (o.problems ? JSON.stringify(o.problems) : null)), 'jsonb')},
+        ${sqlArrayLiteral(rows.map(([, o]) => o.recordId), 'uuid')}
       ) as u(row_no, status, problems, record_id)
      where ${importRows.workspaceId} = ${ctx.workspaceId} and ${importRows.importId} = ${id} and ${importRows.rowNo} = u.row_no`);
 }
