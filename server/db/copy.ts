@@ -32,9 +32,10 @@ function copyField(column: PgColumn, value: unknown): string {
  * the caller inserts.
  *
  * PostgreSQL refuses COPY FROM into a table under row-level security, so the copy runs as the connection's own
- * role for that one statement, and the policy's check is made here first: every row must belong to the
- * workspace the transaction is confined to (`app.workspace_id`), or nothing is written. Rows are copied in
- * groups of the same columns, so a column a row leaves out takes its default.
+ * role (the tables' owner: it ran the migrations) for that one statement, and the policy's check is made here
+ * first: every row must belong to the workspace the transaction is confined to (`app.workspace_id`), or
+ * nothing is written. Rows are copied in groups of the same columns, so a column a row leaves out takes its
+ * default.
  */
 export async function copyRowsOfWorkspace(tx: Executor, table: PgTable, rows: Record<string, unknown>[], options: { minRows?: number } = {}): Promise<boolean> {
   const client = serverClientOf(tx);
