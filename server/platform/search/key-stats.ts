@@ -7,8 +7,9 @@ import type { SearchProvider } from './search.service.js';
 
 /** Counted again after this long: common keys change only as thousands of records come and go. */
 const STALE_AFTER_HOURS = 20;
-/** How long a process trusts the common keys it read for a workspace. */
+/** How long a process trusts the common keys it read for a workspace, and for how many workspaces at most. */
 const CACHE_TTL_MS = 10 * 60_000;
+const CACHE_MAX = 1000;
 
 /** Per record type, the keys common in one workspace. */
 export type CommonKeys = ReadonlyMap<string, ReadonlySet<string>>;
@@ -24,6 +25,9 @@ export async function commonSearchKeys(tx: Executor, workspaceId: string): Promi
     .from(searchKeyStats)
     .where(eq(searchKeyStats.workspaceId, workspaceId));
   const keys: CommonKeys = new Map(rows.map((r) => [r.recordType, new Set(r.commonKeys)]));
+  cache.delete(workspaceId);
+  // Oldest first in insertion order: a big install's thousands of workspaces do not all stay in memory.
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
   cache.set(workspaceId, { until: Date.now() + CACHE_TTL_MS, keys });
   return keys;
 }
