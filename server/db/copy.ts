@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -66,4 +66,23 @@ export async function copyRowsOfWorkspace(tx: Executor, table: PgTable, rows: Re
   }
   await client.query(`set local role ${client.escapeIdentifier(role)}`);
   return true;
+}
+
+/** A workspace's table: rows are read back by (workspace, id) after a COPY. */
+type WorkspaceTable = PgTable & { workspaceId: PgColumn; id: PgColumn };
+
+/** New rows of the transaction's workspace: COPY where `copyRowsOfWorkspace` takes them, else one INSERT. */
+export async function insertRows(tx: Executor, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length && !(await copyRowsOfWorkspace(tx, table, rows))) await tx.insert(table).values(rows as never);
+}
+
+/** `insertRows`, answering the rows as stored (after a COPY read back by id; no order promised). */
+export async function insertRowsReturning<TTable extends WorkspaceTable>(tx: Executor, table: TTable, rows: (Record<string, unknown> & { workspaceId: string; id: string })[]): Promise<TTable['$inferSelect'][]> {
+  if (rows.length === 0) return [];
+  if (!(await copyRowsOfWorkspace(tx, table, rows))) return (await tx.insert(table).values(rows as never).returning()) as TTable['$inferSelect'][];
+  const stored = await tx
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.workspaceId, rows[0]!.workspaceId), inArray(table.id, rows.map((r) => r.id))));
+  return stored as TTable['$inferSelect'][];
 }

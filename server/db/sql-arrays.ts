@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { makePgArray } from 'drizzle-orm/pg-core';
 
 /**
  * `array[$1, $2, …]::<type>[]`: one parameter per value (drizzle would otherwise spread a JS array into a
@@ -20,7 +21,4 @@ export const sqlLiterals = (values: readonly string[]) => sql.raw(values.map((v)
  * index or unnested (an import batch's 500 e-mails, its row outcomes), where `sqlArray`'s parameter per value
  * costs more to bind than the lookup itself.
  */
-export const sqlArrayLiteral = (values: (string | number | null)[], type: 'text' | 'int' | 'jsonb' | 'uuid') => sql`${arrayLiteral(values)}::${sql.raw(type)}[]`;
-
-const arrayLiteral = (values: (string | number | null)[]) => `{${values.map(arrayElement).join(',')}}`;
-const arrayElement = (value: string | number | null) => (value === null ? 'NULL' : `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+export const sqlArrayLiteral = (values: (string | number | null)[], type: 'text' | 'int' | 'jsonb' | 'uuid') => sql`${makePgArray(values)}::${sql.raw(type)}[]`;

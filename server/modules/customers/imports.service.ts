@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
-import { copyRowsOfWorkspace } from '../../db/copy.js';
+import { insertRows } from '../../db/copy.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -49,7 +49,7 @@ export async function createImport(tx: Executor, ctx: RequestContext, input: { o
     .returning();
   for (let i = 0; i < input.file.rows.length; i += INSERT_CHUNK) {
     const chunk = input.file.rows.slice(i, i + INSERT_CHUNK).map((cells, j) => ({ workspaceId: ctx.workspaceId, importId: id, rowNo: i + j + 1, cells }));
-    if (!(await copyRowsOfWorkspace(tx, importRows, chunk))) await tx.insert(importRows).values(chunk);
+    await insertRows(tx, importRows, chunk);
   }
   return created!;
 }

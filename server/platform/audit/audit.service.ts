@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
-import { copyRowsOfWorkspace } from '../../db/copy.js';
+import { insertRows } from '../../db/copy.js';
 import type { RequestContext } from '../auth/context.js';
 import { planList, type ListParams, type ListSpec } from '../http/list-query.js';
 import { users } from '../tenancy/tenancy.tables.js';
@@ -55,7 +55,7 @@ export async function recordAuditMany(tx: Executor, ctx: Pick<RequestContext, 'w
     return [{ workspaceId: ctx.workspaceId, id: uuidv7(), actorUserId: ctx.userId, actorApiKeyId: ctx.apiKeyId, action: entry.action, recordType: entry.recordType, recordId: entry.recordId, changes }];
   });
   if (rows.length === 0) return;
-  if (!(await copyRowsOfWorkspace(tx, auditLog, rows))) await tx.insert(auditLog).values(rows);
+  await insertRows(tx, auditLog, rows);
   // Every audited change is also an event for the workspace's webhooks, in the same transaction.
   await queueWebhookEvents(tx, ctx.workspaceId, rows.map((row) => ({ event: `${row.recordType}.${row.action}`, data: { recordType: row.recordType, recordId: row.recordId, changes: row.changes } })));
 }

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, inArray, isNotNull, isNull, type SQL } from '
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../db/client.js';
-import { copyRowsOfWorkspace } from '../../db/copy.js';
+import { insertRowsReturning } from '../../db/copy.js';
 import type { RequestContext } from '../auth/context.js';
 import { recordAudit, recordAuditMany, type AuditAction } from '../audit/audit.service.js';
 import { AppError, notFound } from '../errors/app-error.js';
@@ -162,13 +162,8 @@ export function ownedRecords<TRow extends OwnedRow, TInput extends { ownerId?: s
       }
     }
     if (pending.length === 0) return results;
-    const values = pending.map((p) => p.values);
-    // COPY where the database is a server (an import's batches: bench/README.md), read back for the audit.
-    const rows = (
-      (await copyRowsOfWorkspace(tx, table, values))
-        ? await tx.select().from(table).where(and(inWorkspace(ctx), inArray(table.id, values.map((v) => v.id as string))))
-        : await tx.insert(table).values(values as never).returning()
-    ) as unknown as TRow[];
+    // COPY where the database is a server (an import's batches: bench/README.md).
+    const rows = (await insertRowsReturning(tx, table, pending.map((p) => p.values as { workspaceId: string; id: string }))) as unknown as TRow[];
     await recordAuditMany(tx, ctx, rows.map((row) => ({ action: 'create', recordType, recordId: row.id, after: row as unknown as Record<string, unknown> })));
     const byId = new Map(rows.map((row) => [row.id, row]));
     for (const p of pending) results[p.at] = byId.get(p.values.id as string)!;

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Database, Executor } from '../../db/client.js';
 import { asSystem, inWorkspace } from '../../db/transaction.js';
 import { workspaces } from '../tenancy/tenancy.tables.js';
@@ -7,28 +8,25 @@ import type { SearchProvider } from './search.service.js';
 
 /** Counted again after this long: common keys change only as thousands of records come and go. */
 const STALE_AFTER_HOURS = 20;
-/** How long a process trusts the common keys it read for a workspace, and for how many workspaces at most. */
+/** How long a process trusts the common keys it read for a workspace; for how many workspaces at most (a big install's thousands do not all stay in memory). */
 const CACHE_TTL_MS = 10 * 60_000;
 const CACHE_MAX = 1000;
 
 /** Per record type, the keys common in one workspace. */
 export type CommonKeys = ReadonlyMap<string, ReadonlySet<string>>;
 
-const cache = new Map<string, { until: number; keys: CommonKeys }>();
+const cache = new LRUCache<string, CommonKeys>({ max: CACHE_MAX, ttl: CACHE_TTL_MS });
 
 /** The workspace's common search keys by record type, as last counted (read once per process every few minutes). */
 export async function commonSearchKeys(tx: Executor, workspaceId: string): Promise<CommonKeys> {
   const cached = cache.get(workspaceId);
-  if (cached && cached.until > Date.now()) return cached.keys;
+  if (cached) return cached;
   const rows = await tx
     .select({ recordType: searchKeyStats.recordType, commonKeys: searchKeyStats.commonKeys })
     .from(searchKeyStats)
     .where(eq(searchKeyStats.workspaceId, workspaceId));
   const keys: CommonKeys = new Map(rows.map((r) => [r.recordType, new Set(r.commonKeys)]));
-  cache.delete(workspaceId);
-  // Oldest first in insertion order: a big install's thousands of workspaces do not all stay in memory.
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(workspaceId, { until: Date.now() + CACHE_TTL_MS, keys });
+  cache.set(workspaceId, keys);
   return keys;
 }
 

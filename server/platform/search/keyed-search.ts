@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, not, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
+import { LRUCache } from 'lru-cache';
 import { ownershipFilter } from '../permissions/policy.js';
 import { hasHan } from './normalize.js';
 import { textArray, withOrderedIndexScans } from './sql.js';
@@ -42,20 +43,9 @@ const SAMPLED_RECORDS = 50_000;
  * while only: a key stops being common only when thousands of its records go, and until its entry expires
  * a walk for a key that has become rare reads further down the order index than a probe would.
  */
-const commonClasses = new Map<string, number>();
-const isCommon = (key: string) => {
-  const until = commonClasses.get(key);
-  if (until === undefined) return false;
-  if (until > Date.now()) return true;
-  commonClasses.delete(key);
-  return false;
-};
-const markCommon = (key: string) => {
-  commonClasses.delete(key);
-  commonClasses.set(key, Date.now() + COMMON_TTL_MS);
-  // Oldest first in insertion order: drop it once the map is full.
-  if (commonClasses.size > COMMON_MAX) commonClasses.delete(commonClasses.keys().next().value!);
-};
+const commonClasses = new LRUCache<string, true>({ max: COMMON_MAX, ttl: COMMON_TTL_MS });
+const isCommon = (key: string) => commonClasses.has(key);
+const markCommon = (key: string) => commonClasses.set(key, true);
 
 interface RankedRow {
   id: string;
@@ -156,8 +146,9 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
           .where(and(base, sql`${v.searchKeys} && ${textArray(keys)}`, ...more))
           .limit(probeLimit + 1) as Promise<RankedRow[]>;
       const rankOrder = (name: SQLWrapper, createdAt: SQLWrapper, id: SQLWrapper) => [sql`${name}`, sql`${createdAt} desc nulls last`, sql`${id} desc nulls last`];
-      const matching = (searchKeys: SQLWrapper, keys: string[], better: string[]) =>
-        and(sql`${searchKeys} && ${textArray(keys)}`, better.length ? not(sql`${searchKeys} && ${textArray(better)}`) : undefined);
+      // Records of a better class were ranked there already.
+      const outside = (searchKeys: SQLWrapper, better: string[]) => (better.length ? not(sql`${searchKeys} && ${textArray(better)}`) : undefined);
+      const matching = (searchKeys: SQLWrapper, keys: string[], better: string[]) => and(sql`${searchKeys} && ${textArray(keys)}`, outside(searchKeys, better));
       // A common class: the first walkBudget records in rank order (the order index), the class's among them;
       // when they do not fill the room, the class's records whole, sorted (a bitmap scan and a top-N sort).
       const walk = async (keys: string[], better: string[], room: number): Promise<{ id: string }[]> => {
@@ -215,7 +206,7 @@ export function keyedSearchProvider<TRow extends Record<string, unknown>>(option
         let rows: RankedRow[] | { id: string }[] | undefined = c.common ? undefined : probed?.get(i);
         if (!c.common && !rows) {
           // The folded probe overflowed: this class alone, to learn whether it is the common one.
-          const own = await probe(c.keys, better.length ? not(sql`${v.searchKeys} && ${textArray(better)}`) : undefined);
+          const own = await probe(c.keys, outside(v.searchKeys, better));
           if (own.length <= probeLimit) rows = own;
           else markCommon(c.cacheKey);
         }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { hasHan, normalizeText, pinyinSyllables, stripAccents } from './normalize.js';
 
 /**
@@ -56,8 +57,7 @@ export interface SearchableFields {
 }
 
 /** Company keys by company as written: the rows of an import share a few companies, and pinyin is the dear part. */
-const companyKeyCache = new Map<string, string[]>();
-const COMPANY_KEY_CACHE_MAX = 5000;
+const companyKeyCache = new LRUCache<string, string[]>({ max: 5000 });
 
 function companyKeys(written: string): string[] {
   const cached = companyKeyCache.get(written);
@@ -70,7 +70,6 @@ function companyKeys(written: string): string[] {
     ...tagged('c', latinKeys(company)),
     ...tagged('cp', pinyinKeys(company, false).slice(0, 40)),
   ];
-  if (companyKeyCache.size >= COMPANY_KEY_CACHE_MAX) companyKeyCache.delete(companyKeyCache.keys().next().value!);
   companyKeyCache.set(written, keys);
   return keys;
 }
